@@ -1,0 +1,369 @@
+"""Reading the content blocks (`innehåll`) of plan chapters and minutes sections."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Optional
+
+from . import model as m
+from .errors import DataError, did_you_mean
+from .reading import Fields, describe, label
+from .values import parse_value, swedish_number
+from .yamlfile import YamlList, YamlMap
+
+COLUMN_KINDS = ("utfall", "målnivå")
+INDICATOR_KINDS = ("kvantitativ", "kvalitativ")
+
+
+def parse_blocks(parent: Fields, key: str) -> list[m.Block]:
+    blocks = []
+    for index, (item, where, _) in enumerate(parent.items(key)):
+        if not isinstance(item, YamlMap) or len(item) != 1:
+            parent.errors.add(DataError(
+                where, f"block {index + 1} i '{key}' ska ha exakt en nyckel",
+                place=parent.place, found=describe(item) if not isinstance(item, YamlMap)
+                else "nycklarna " + ", ".join(map(str, item)),
+                expected="till exempel '- text: …', '- lista: […]' eller '- indikatorer: {…}'"))
+            continue
+        block = _parse_block(Fields(item, parent.place, parent.errors))
+        if block is not None:
+            blocks.append(block)
+    return blocks
+
+
+def _parse_block(block: Fields) -> Optional[m.Block]:
+    (kind,) = block.mapping.keys()
+    if not block.check_keys(optional=tuple(_PARSERS)):
+        return None
+    return _PARSERS[kind](block, kind)
+
+
+def _text(block: Fields, key: str):
+    text = block.text(key, required=True)
+    return m.Paragraphs(text) if text else None
+
+
+def _list(block: Fields, key: str):
+    return m.BulletList(block.texts(key, required=True), numbered=key == "numrerad_lista")
+
+
+def _heading(block: Fields, key: str):
+    text = block.text(key, required=True)
+    return m.SubHeading(text) if text else None
+
+
+def _footnotes(block: Fields, key: str):
+    raw = block.mapping[key]
+    numbers = raw if isinstance(raw, YamlList) else [raw]
+    if not all(isinstance(n, (int, str)) and not isinstance(n, bool) for n in numbers):
+        block.error(key, "'fotnot' ska vara ett fotnotsnummer eller en lista av nummer",
+                    found=describe(raw), expected="till exempel 'fotnot: 4' eller 'fotnot: [4, 5]'")
+        return None
+    refs = [str(n) for n in numbers]
+    for ref in refs:
+        block.reference(key, ref, block.errors.footnotes, "fotnoten")
+    return m.FootnoteRefs(refs)
+
+
+def _legal_entities(block: Fields, key: str):
+    entities = []
+    for entity in block.maps(key, lambda e, i: label(e, "juridisk person", i, "namn"), True):
+        entity.check_keys(("namn",), ("typ",))
+        entities.append(m.LegalEntity(entity.text("namn", True), entity.text("typ")))
+    return m.LegalEntities(entities)
+
+
+def _commitments(block: Fields, key: str):
+    sub = block.sub(key, f"{block.place} → åtaganden")
+    if sub is None:
+        return None
+    sub.check_keys(("inledning", "punkter"))
+    return m.Commitments(sub.text("inledning", True), sub.texts("punkter", True))
+
+
+def _risks(block: Fields, key: str):
+    return m.Risks(block.texts(key, required=True))
+
+
+def _overview(block: Fields, key: str):
+    framework = block.identifier(key)
+    region = block.errors.region
+    framework = block.reference(key, framework, region.frameworks if region else {}, "målstrukturen")
+    return m.GoalOverview(framework) if framework else None
+
+
+def _figure(block: Fields, key: str):
+    caption = block.text(key, required=True)
+    return m.Figure(caption) if caption else None
+
+
+def _annexes(block: Fields, key: str):
+    annexes = []
+    for annex in block.maps(key, lambda a, i: label(a, "bilaga", i, "namn", "id"), True):
+        annex.check_keys(("id", "namn"), ("innehåll",))
+        annex.claim("bilaga", "id", annex.mapping.get("id"))
+        annexes.append(m.Annex(annex.identifier("id"), annex.text("namn", True),
+                               annex.texts("innehåll")))
+    return m.Annexes(annexes)
+
+
+# --- indicators -----------------------------------------------------------
+
+def parse_columns(table: Fields) -> list[m.Column]:
+    columns = []
+    for column in table.maps("kolumner", lambda c, i: f"kolumn {i + 1}", True):
+        column.check_keys(("typ", "år"), ("rubrik",))
+        kind = column.choice("typ", COLUMN_KINDS)
+        year = column.year("år")
+        if kind and year:
+            default = f"{'Utfall' if kind == 'utfall' else 'Målnivå'} {year}"
+            columns.append(m.Column(kind, year, column.text("rubrik") or default))
+    seen = set()
+    for column in columns:
+        if (column.kind, column.year) in seen:
+            table.error("kolumner", f"kolumnen {column.heading} står två gånger")
+        seen.add((column.kind, column.year))
+    return columns
+
+
+def parse_indicator(row: Fields, kind: str, columns: list[m.Column]) -> m.Indicator:
+    if kind == "kvalitativ" and not columns:
+        row.check_keys(("id", "namn"), ("tidigare",))
+    else:
+        row.check_keys(("id", "namn"), ("enhet", "periodicitet", "utfall", "målnivå", "serier",
+                                        "målnivå_som", "tidigare"))
+    indicator = m.Indicator(
+        id=row.identifier("id"), name=row.text("namn", True), kind=kind,
+        unit=row.text("enhet"), periodicity=row.text("periodicitet"),
+        targets_merged_with=row.identifier("målnivå_som", required=False),
+        previous=row.text("tidigare"),
+    )
+    for item, where, index in row.items("serier"):
+        if isinstance(item, str):
+            indicator.series.append(m.Series(item, item))
+        elif isinstance(item, YamlMap):
+            series = Fields(item, row.place, row.errors)
+            series.check_keys(("id", "namn"))
+            indicator.series.append(m.Series(series.text("id", True), series.text("namn", True)))
+        else:
+            row.errors.add(DataError(where, f"serie {index + 1} har fel typ", place=row.place,
+                                     found=describe(item),
+                                     expected="en förkortning, eller {id: RVN, namn: Region Västernorrland}"))
+    if indicator.targets_merged_with and row.has("målnivå"):
+        row.error("målnivå", "raden har både 'målnivå' och 'målnivå_som'",
+                  expected="det ena: egna målnivåer, eller samma sammanslagna celler som raden ovanför")
+    row.claim("indikator", "id", indicator.id)
+    if indicator.previous:
+        _check_previous(row, indicator.previous)
+    for key, store in (("utfall", indicator.outcomes), ("målnivå", indicator.targets)):
+        cells = row.sub(key, f"{row.place} → {key}", required=False)
+        if cells is None:
+            continue
+        years = {c.year for c in columns if c.kind == key}
+        for year, raw in cells.mapping.items():
+            where = cells.location_of(year)
+            place = f"{row.place} → {key} {year}"
+            if not isinstance(year, int):
+                row.errors.add(DataError(where, f"'{year}' är inget årtal", place=place,
+                                         expected=f"årtal som nycklar under '{key}', till exempel 2024"))
+                continue
+            if year not in years:
+                shown = ", ".join(map(str, sorted(years))) or "inga"
+                row.errors.add(DataError(where, f"tabellen har ingen kolumn för {key} {year}",
+                                         place=place, expected=f"ett av tabellens år för {key}: {shown}"))
+                continue
+            value = parse_value(raw, where, place, indicator.unit, indicator.series, row.errors)
+            if value is not None:
+                store[year] = value
+    return indicator
+
+
+def _check_previous(row: Fields, reference: str) -> None:
+    """`tidigare: <plan-id>/<indikator-id>` must name an indicator of an earlier plan."""
+    plan_id, _, indicator_id = reference.partition("/")
+    region = row.errors.region
+    where = row.location_of("tidigare")
+    place = row.place
+
+    def check(corpus) -> None:
+        plans = {p.id: p for p in region.plans} if region else {}
+        plan = plans.get(plan_id)
+        if plan is None:
+            row.errors.add(DataError(where, f"planen '{plan_id}' i 'tidigare' finns inte", place=place,
+                                     expected="'<plan-id>/<indikator-id>' för en plan i samma region",
+                                     suggestion=did_you_mean(plan_id, plans)))
+            return
+        known = {i.id for i in plan.indicators()}
+        if indicator_id not in known:
+            row.errors.add(DataError(where, f"planen '{plan_id}' har ingen indikator '{indicator_id}'",
+                                     place=place, expected="id för en indikator i den planen",
+                                     suggestion=did_you_mean(indicator_id, known)))
+
+    row.errors.deferred.append(check)
+
+
+def _indicator_table(block: Fields, key: str):
+    table = block.sub(key, f"{block.place} → indikatortabell")
+    if table is None:
+        return None
+    table.check_keys(("typ", "rader"), ("rubrik", "kolumner"))
+    kind = table.choice("typ", INDICATOR_KINDS)
+    columns = parse_columns(table) if table.has("kolumner") else []
+    if kind == "kvantitativ" and not columns:
+        table.error(None, "en kvantitativ indikatortabell saknar 'kolumner'",
+                    expected="kolumner: [{typ: utfall, år: 2022}, {typ: målnivå, år: 2025}, …]")
+    rows = [parse_indicator(row, kind, columns)
+            for row in table.maps("rader", lambda r, i: label(r, "indikator", i, "namn", "id"), True)]
+    for above, row in zip([None] + rows, rows):
+        if row.targets_merged_with and (above is None or above.id != row.targets_merged_with):
+            table.error("rader", f"indikatorn '{row.id}' delar målnivå med '{row.targets_merged_with}', "
+                                 "som inte står på raden direkt ovanför",
+                        expected="'målnivå_som' med id för raden ovanför")
+    return m.IndicatorTable(kind, table.text("rubrik"), columns, rows)
+
+
+def _sub_goals(block: Fields, key: str):
+    table = block.sub(key, f"{block.place} → delmålstabell")
+    if table is None:
+        return None
+    table.check_keys(("kolumner", "rader"), ("periodicitet",))
+    columns = parse_columns(table)
+    rows = []
+    for row in table.maps("rader", lambda r, i: label(r, "delmål", i, "text", "id"), True):
+        row.check_keys(("id", "text", "indikatorer"))
+        indicators = [parse_indicator(ind, "kvantitativ", columns) for ind in
+                      row.maps("indikatorer", lambda r, i: label(r, "indikator", i, "namn", "id"), True)]
+        row.claim("delmål", "id", row.mapping.get("id"))
+        rows.append(m.SubGoal(row.identifier("id"), row.text("text", True), indicators))
+    return m.SubGoalTable(columns, table.flag("periodicitet"), rows)
+
+
+def _assignments(block: Fields, key: str):
+    table = block.sub(key, f"{block.place} → uppdragstabell")
+    if table is None:
+        return None
+    table.check_keys(("från", "till", "rader"))
+    rows = []
+    for row in table.maps("rader", lambda r, i: label(r, "uppdrag", i, "text", "id"), True):
+        row.check_keys(("id", "status", "text"),
+                       ("riktas_till", "riktas_till_text", "periodicitet", "slutdatum"))
+        row.claim("uppdrag", "id", row.mapping.get("id"))
+        bodies = set(row.errors.region.bodies) if row.errors.region else set()
+        directed = []
+        for item, where, index in row.items("riktas_till"):
+            if isinstance(item, str):
+                directed.append(row.reference("riktas_till", item, bodies | {"alla"}, "organet"))
+            else:
+                row.errors.add(DataError(where, "'riktas_till' ska lista organens id",
+                                         place=row.place, found=describe(item),
+                                         expected="till exempel [hsn, rs] eller [alla]"))
+        rows.append(m.Assignment(
+            id=row.identifier("id"), status=row.text("status", True), text=row.text("text", True),
+            directed_to=directed, directed_to_text=row.text("riktas_till_text"),
+            periodicity=row.text("periodicitet"), end_date=row.date("slutdatum")))
+    bodies = table.errors.region.bodies if table.errors.region else {}
+    return m.AssignmentTable(table.reference("från", table.identifier("från"), bodies, "organet"),
+                             table.reference("till", table.identifier("till"), bodies, "organet"),
+                             rows)
+
+
+def _numbers(fields: Fields, key: str, count: int) -> list[Optional[Decimal]]:
+    values = []
+    items = list(fields.items(key, required=True))
+    for item, where, index in items:
+        if item is None or (isinstance(item, (int, Decimal)) and not isinstance(item, bool)):
+            values.append(None if item is None else Decimal(item))
+        else:
+            number = swedish_number(item) if isinstance(item, str) else None
+            if number is None:
+                fields.errors.add(DataError(where, f"cell {index + 1} är inget tal",
+                                            place=fields.place, found=describe(item),
+                                            expected="ett tal, eller null för en tom cell"))
+            values.append(number)
+    if items and len(items) != count:
+        fields.error(key, f"raden har {len(items)} värden men tabellen har {count} kolumner",
+                     expected=f"{count} värden; skriv null för en tom cell")
+    return values
+
+
+def footnote_map(fields: Fields, key: str) -> dict[str, str]:
+    notes = fields.sub(key, f"{fields.place} → fotnoter", required=False)
+    if notes is None:
+        return {}
+    result = {}
+    for number, text in notes.mapping.items():
+        if not isinstance(text, str):
+            notes.error(number, f"fotnot {number} ska vara en text", found=describe(text))
+            continue
+        result[str(number)] = text.strip()
+    return result
+
+
+def _table(block: Fields, key: str):
+    table = block.sub(key, f"{block.place} → tabell")
+    if table is None:
+        return None
+    table.check_keys(("id", "kolumner", "rader"), ("rubrik", "enhet", "radrubrik", "fotnoter"))
+    table.place = f"{block.place} → tabell \"{table.text('rubrik')}\""
+    table.claim("tabell", "id", table.mapping.get("id"))
+    columns = table.texts("kolumner", required=True)
+    rows = []
+    for row in table.maps("rader", lambda r, i: label(r, "rad", i, "namn"), True):
+        row.check_keys(("namn", "värden"), ("fet", "varav", "fotnot"))
+        rows.append(m.TableRow(row.text("namn", True), _numbers(row, "värden", len(columns)),
+                               bold=row.flag("fet"), of_which=row.flag("varav"),
+                               footnote=row.text("fotnot")))
+    footnotes = footnote_map(table, "fotnoter")
+    for row in rows:
+        if row.footnote and row.footnote not in footnotes:
+            table.error("rader", f"raden '{row.name}' hänvisar till fotnot {row.footnote}, "
+                                 "som saknas under 'fotnoter'")
+    return m.Table(table.identifier("id"), table.text("rubrik"), table.text("enhet"),
+                   table.text("radrubrik"), columns, rows, footnotes)
+
+
+def _measure(fields: Fields) -> Optional[m.Measure]:
+    fields.check_keys(("text", "belopp"))
+    amount = fields.number("belopp", required=True)
+    text = fields.text("text", True)
+    return m.Measure(text, Decimal(amount)) if amount is not None else None
+
+
+def _measures(block: Fields, key: str):
+    sub = block.sub(key, f"{block.place} → åtgärder")
+    if sub is None:
+        return None
+    sub.check_keys(("rubrik", "rader"), ("enhet", "summa"))
+    rows = [_measure(r) for r in sub.maps("rader", lambda r, i: label(r, "åtgärd", i, "text"), True)]
+    total_fields = sub.sub("summa", f"{sub.place} → summa", required=False)
+    total = _measure(total_fields) if total_fields else None
+    measures = m.Measures(sub.text("rubrik", True), sub.text("enhet"),
+                          [r for r in rows if r], total)
+    if total and all(r is not None for r in rows):
+        computed = sum((r.amount for r in measures.rows), Decimal(0))
+        if computed != total.amount:
+            sub.error("summa", f"summan {total.amount} stämmer inte med åtgärdernas belopp",
+                      expected=f"summan av raderna, {computed}")
+    return measures
+
+
+_PARSERS = {
+    "text": _text,
+    "lista": _list,
+    "numrerad_lista": _list,
+    "rubrik": _heading,
+    "fotnot": _footnotes,
+    "juridiska_personer": _legal_entities,
+    "åtaganden": _commitments,
+    "indikatorer": _indicator_table,
+    "delmål": _sub_goals,
+    "uppdrag": _assignments,
+    "tabell": _table,
+    "åtgärder": _measures,
+    "risker": _risks,
+    "bilagor": _annexes,
+    "målöversikt": _overview,
+    "bild": _figure,
+}
+
+

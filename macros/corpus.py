@@ -1,0 +1,110 @@
+"""Loading everything in data/ into one validated, cross-referenced Corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from . import model as m
+from .errors import DataError, DataErrors, did_you_mean
+from .meeting_parser import parse_meeting
+from .plan_parser import parse_plan
+from .reading import Collector, Fields, describe
+from .region_parser import parse_region
+from .yamlfile import Location, YamlMap, load
+
+REGIONS_DIR, PLANS_DIR, MINUTES_DIR = "regioner", "planer", "protokoll"
+
+
+def load_corpus(data_dir: Path) -> m.Corpus:
+    """Read and check all data; raise DataErrors listing every mistake found."""
+    data_dir = Path(data_dir)
+    collector = Collector()
+    root = data_dir.parent
+    regions: dict[str, m.Region] = {}
+
+    for path in _files(data_dir / REGIONS_DIR):
+        collector.start_file(None)
+        doc = _document(path, root, "region", collector)
+        if doc is not None:
+            region = parse_region(doc)
+            if _named_after_id(doc, path, region.id) and region.id in regions:
+                doc.error("id", f"regionen '{region.id}' finns redan")
+            regions[region.id] = region
+
+    for folder, kind, parse, attach in (
+        (MINUTES_DIR, "protokoll", parse_meeting, lambda r: r.meetings),
+        (PLANS_DIR, "plan", parse_plan, lambda r: r.plans),
+    ):
+        _load_region_files(data_dir / folder, root, kind, parse, attach, regions, collector)
+
+    for check in collector.deferred:
+        check(None)
+    if collector.errors:
+        raise DataErrors(collector.errors)
+    for region in regions.values():
+        region.plans.sort(key=lambda p: (p.body_id, -p.period.start, p.id))
+        region.meetings.sort(key=lambda meeting: (meeting.dates[0] if meeting.dates else "", meeting.id))
+    return m.Corpus(regions)
+
+
+def _load_region_files(folder: Path, root: Path, kind: str, parse: Callable, attach: Callable,
+                       regions: dict[str, m.Region], collector: Collector) -> None:
+    if not folder.is_dir():
+        return
+    for region_dir in sorted(p for p in folder.iterdir() if p.is_dir()):
+        for path in _files(region_dir):
+            collector.start_file(None)
+            doc = _document(path, root, kind, collector)
+            if doc is None:
+                continue
+            region_id = doc.text("region", required=True)
+            if region_id and region_id not in regions:
+                doc.error("region", f"regionen '{region_id}' finns inte",
+                          expected="id för en region i data/regioner/",
+                          suggestion=did_you_mean(region_id, regions))
+                continue
+            if region_id and region_id != region_dir.name:
+                doc.error("region", f"filen ligger i mappen '{region_dir.name}' men gäller regionen "
+                                    f"'{region_id}'",
+                          expected=f"filen i mappen data/{folder.name}/{region_id}/")
+                continue
+            if not region_id:
+                continue
+            region = regions[region_id]
+            collector.start_file(region)
+            item = parse(doc)
+            if _named_after_id(doc, path, item.id):
+                if any(existing.id == item.id for existing in attach(region)):
+                    doc.error("id", f"id '{item.id}' används redan i regionen")
+                attach(region).append(item)
+
+
+def _files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
+
+
+def _document(path: Path, root: Path, kind: str, collector: Collector):
+    shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    try:
+        doc = load(path, shown)
+    except DataError as error:
+        collector.add(error)
+        return None
+    if not isinstance(doc, YamlMap):
+        collector.add(DataError(Location(shown, 1, 1), f"filen ska beskriva en {kind}",
+                                found=describe(doc),
+                                expected="nycklar som 'id:', 'titel:' … enligt data/README.md"))
+        return None
+    ident = doc.get("id")
+    return Fields(doc, f"{kind} {ident}" if isinstance(ident, str) else kind, collector)
+
+
+def _named_after_id(doc: Fields, path: Path, ident: str) -> bool:
+    if ident and path.stem != ident:
+        doc.error("id", f"filen heter '{path.name}' men har id '{ident}'",
+                  expected=f"filnamnet '{ident}{path.suffix}' (webbadressen byggs av id:t)")
+        return False
+    return bool(ident)

@@ -1,0 +1,108 @@
+"""Reading a minutes file (protokoll): attendance, information items and every §."""
+
+from __future__ import annotations
+
+from . import model as m
+from .blocks import parse_blocks
+from .reading import Fields, label, valid_date
+
+DECISION_KINDS = ("eget", "förslag")
+
+
+def _people(group: Fields, key: str, kind: str) -> list[m.Person]:
+    people = []
+    for person in group.maps(key, lambda p, i: label(p, kind, i, "namn")):
+        person.check_keys(("namn",), ("parti", "roll", "titel", "not"))
+        people.append(m.Person(person.text("namn", True), person.text("parti"), person.text("roll"),
+                               person.text("titel"), person.text("not")))
+    return people
+
+
+def _information(fields: Fields) -> m.InformationItem:
+    fields.check_keys(("rubrik",), ("datum", "föredragande", "punkter"))
+    return m.InformationItem(
+        heading=fields.text("rubrik", True), presenter=fields.text("föredragande"),
+        items=[_information(p) for p in fields.maps("punkter", lambda p, i: label(p, "punkt", i, "rubrik"))],
+        date=fields.date("datum"))
+
+
+def _paragraph(fields: Fields) -> m.MinutesParagraph:
+    fields.check_keys(("id", "nummer", "rubrik", "beslut"),
+                      ("diarienummer", "ärendeansvarig", "handläggare", "avsnitt", "beslutsunderlag",
+                       "överläggningar", "yrkanden", "anteckningar"))
+    decision = fields.sub("beslut", f"{fields.place} → beslut")
+    parsed_decision = m.ParagraphDecision("", "", "", [])
+    if decision is not None:
+        decision.check_keys(("typ", "inledning", "att"), ("till",))
+        bodies = decision.errors.region.bodies
+        parsed_decision = m.ParagraphDecision(
+            decision.choice("typ", DECISION_KINDS),
+            decision.reference("till", decision.identifier("till", required=False), bodies, "organet"),
+            decision.text("inledning", True), decision.texts("att", required=True))
+        if parsed_decision.kind == "förslag" and not parsed_decision.to_body_id:
+            decision.error(None, "ett förslag saknar 'till'",
+                           expected="id för organet som förslaget går till, till exempel 'till: hsn'")
+    sections = []
+    for section in fields.maps("avsnitt", lambda s, i: label(s, "avsnitt", i, "rubrik")):
+        section.check_keys(("rubrik", "innehåll"))
+        sections.append(m.Section(section.text("rubrik", True), parse_blocks(section, "innehåll")))
+    motions = []
+    for motion in fields.maps("yrkanden", lambda y, i: label(y, "yrkande", i, "namn")):
+        motion.check_keys(("namn", "yrkande"), ("parti",))
+        motions.append(m.Motion(motion.text("namn", True), motion.text("parti"),
+                                motion.text("yrkande", True)))
+    notes = []
+    for note in fields.maps("anteckningar", lambda n, i: f"anteckning {i + 1}"):
+        note.check_keys(("text",), ("avstår",))
+        notes.append(m.MinutesNote(note.text("text", True), note.texts("avstår")))
+    fields.claim("paragraf", "id", fields.mapping.get("id"))
+    number = fields.number("nummer", required=True)
+    return m.MinutesParagraph(
+        id=fields.identifier("id"), number=int(number) if number is not None else 0,
+        title=fields.text("rubrik", True), case_number=fields.text("diarienummer"),
+        responsible=fields.text("ärendeansvarig"), officers=fields.texts("handläggare"),
+        decision=parsed_decision, sections=sections, basis=parse_blocks(fields, "beslutsunderlag"),
+        deliberations=parse_blocks(fields, "överläggningar"), motions=motions, notes=notes)
+
+
+def parse_meeting(doc: Fields) -> m.Meeting:
+    doc.check_keys(("id", "region", "organ", "titel", "datum", "paragrafer"),
+                   ("tid", "plats", "diarienummer", "tjänsteställe", "närvarande", "information",
+                    "justering"))
+    dates = doc.texts("datum", required=True)
+    for date in dates:
+        if not valid_date(date):
+            doc.error("datum", f'"{date}" är inget datum',
+                      expected='datum skrivna "ÅÅÅÅ-MM-DD", till exempel ["2023-12-07"]')
+    present = doc.sub("närvarande", f"{doc.place} → närvarande", required=False)
+    members = substitutes = officials = []
+    if present is not None:
+        present.check_keys((), ("ledamöter", "ersättare", "tjänstepersoner"))
+        members = _people(present, "ledamöter", "ledamot")
+        substitutes = _people(present, "ersättare", "ersättare")
+        officials = _people(present, "tjänstepersoner", "tjänsteperson")
+    adjusting = doc.sub("justering", f"{doc.place} → justering", required=False)
+    chair = secretary = ""
+    adjusters = []
+    if adjusting is not None:
+        adjusting.check_keys((), ("ordförande", "justerare", "sekreterare"))
+        chair, secretary = adjusting.text("ordförande"), adjusting.text("sekreterare")
+        signatories = list(adjusting.maps("justerare", lambda p, i: label(p, "justerare", i, "namn")))
+        for person in signatories:
+            person.check_keys(("namn", "paragrafer"))
+            adjusters.append(m.Signatory(person.text("namn", True), person.texts("paragrafer", True)))
+    region = doc.errors.region
+    meeting = m.Meeting(
+        id=doc.identifier("id"), region_id=region.id,
+        body_id=doc.reference("organ", doc.identifier("organ"), region.bodies, "organet"),
+        title=doc.text("titel", True), dates=dates, time=doc.text("tid"), place=doc.text("plats"),
+        case_number=doc.text("diarienummer"), office=doc.text("tjänsteställe"),
+        members=members, substitutes=substitutes, officials=officials,
+        information=[_information(i) for i in doc.maps("information", lambda i, n: label(i, "information", n, "rubrik"))],
+        chair=chair, adjusters=adjusters, secretary=secretary,
+        paragraphs=[_paragraph(p) for p in doc.maps("paragrafer", lambda p, i: label(p, "§", i, "nummer"), True)])
+    known = {p.id for p in meeting.paragraphs}
+    for person, signatory in zip(signatories if adjusting else [], adjusters):
+        for paragraph_id in signatory.paragraph_ids:
+            person.reference("paragrafer", paragraph_id, known, "paragrafen")
+    return meeting

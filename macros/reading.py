@@ -1,0 +1,252 @@
+"""Typed, located access to loaded YAML, collecting every mistake on the way.
+
+A `Fields` wraps one YAML mapping together with a human description of where
+it sits in the plan ("plan … → mål … → indikator …"). Each accessor returns
+the value or None, and records a DataError instead of raising, so that one
+run reports all errors of all files.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Callable, Iterator, Optional
+
+from .errors import DataError, did_you_mean
+from .yamlfile import Location, YamlList, YamlMap
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+DATE_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+TYPE_NAMES = {
+    str: "en text",
+    int: "ett heltal",
+    Decimal: "ett tal",
+    bool: "true eller false",
+    YamlMap: "en grupp av nycklar (nyckel: värde)",
+    YamlList: "en lista (rader som börjar med -)",
+    type(None): "ingenting (tomt värde)",
+}
+
+
+def describe(value) -> str:
+    if isinstance(value, str):
+        shown = value if len(value) <= 60 else value[:57] + "…"
+        return f'texten "{shown}"'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, Decimal)):
+        return f"talet {value}"
+    return TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+class Collector:
+    """The errors of one run, and what the file being read may refer to.
+
+    References are checked while reading, where the referring key's line is at
+    hand: `region` is the region of the file, `framework` and `footnotes` those
+    of the plan being read, `claimed` the ids used so far in the file, and
+    `deferred` the checks that need every file loaded first.
+    """
+
+    def __init__(self):
+        self.errors: list[DataError] = []
+        self.region = None
+        self.framework = None
+        self.footnotes: dict[str, str] = {}
+        self.claimed: dict[str, dict[str, Location]] = {}
+        self.deferred: list[Callable[[object], None]] = []
+
+    def add(self, error: DataError) -> None:
+        self.errors.append(error)
+
+    def start_file(self, region) -> None:
+        self.region, self.framework, self.footnotes, self.claimed = region, None, {}, {}
+
+
+class Fields:
+    def __init__(self, mapping: YamlMap, place: str, errors: Collector):
+        self.mapping = mapping
+        self.place = place
+        self.errors = errors
+
+    # --- structure ------------------------------------------------------
+
+    @property
+    def location(self) -> Location:
+        return self.mapping.location
+
+    def location_of(self, key) -> Location:
+        return self.mapping.key_locations.get(key, self.mapping.location)
+
+    def error(self, key, problem: str, *, found: str = "", expected: str = "",
+              suggestion: str = "") -> None:
+        where = self.location_of(key) if key is not None else self.location
+        self.errors.add(DataError(where, problem, place=self.place, found=found,
+                                  expected=expected, suggestion=suggestion))
+
+    def check_keys(self, required: tuple = (), optional: tuple = ()) -> bool:
+        """Report unknown and missing keys; True when the required ones are there."""
+        allowed = set(required) | set(optional)
+        for key in self.mapping:
+            if key not in allowed:
+                self.error(key, f"okänd nyckel '{key}'",
+                           expected="en av: " + ", ".join(sorted(map(str, allowed))),
+                           suggestion=did_you_mean(key, allowed))
+        complete = True
+        for key in required:
+            if key not in self.mapping:
+                complete = False
+                self.error(None, f"nyckeln '{key}' saknas", expected=f"'{key}: …'")
+        return complete
+
+    def claim(self, kind: str, key: str, value: str) -> None:
+        """Record an id of `kind`; an id used twice in one file is an error."""
+        if not isinstance(value, str) or not value:
+            return
+        seen = self.errors.claimed.setdefault(kind, {})
+        if value in seen:
+            self.error(key, f"id '{value}' används redan i samma fil (rad {seen[value].line})",
+                       expected=f"ett id som ingen annan {kind} i filen har")
+        else:
+            seen[value] = self.location_of(key)
+
+    def reference(self, key, value: str, known, what: str) -> str:
+        """Check that `value` is one of `known` ids; report with a suggestion if not."""
+        if value and value not in known:
+            self.error(key, f"{what} '{value}' finns inte",
+                       expected=f"ett av: {', '.join(sorted(known))}" if known else what,
+                       suggestion=did_you_mean(value, known))
+            return ""
+        return value
+
+    def has(self, key) -> bool:
+        return key in self.mapping and self.mapping[key] is not None
+
+    def _typed(self, key, kinds: tuple, expected: str, required: bool):
+        if key not in self.mapping or self.mapping[key] is None:
+            if required and key in self.mapping:
+                self.error(key, f"'{key}' är tomt", expected=expected)
+            elif required:
+                self.error(None, f"nyckeln '{key}' saknas", expected=expected)
+            return None
+        value = self.mapping[key]
+        if isinstance(value, bool) and bool not in kinds:
+            self.error(key, f"'{key}' har fel typ", found=describe(value), expected=expected)
+            return None
+        if not isinstance(value, kinds):
+            self.error(key, f"'{key}' har fel typ", found=describe(value), expected=expected)
+            return None
+        return value
+
+    # --- scalars --------------------------------------------------------
+
+    def text(self, key, required: bool = False) -> str:
+        value = self._typed(key, (str, int, Decimal), "en text", required)
+        if value is None:
+            return ""
+        text = str(value).strip()
+        if required and not text:
+            self.error(key, f"'{key}' är tomt", expected="en text")
+        return text
+
+    def identifier(self, key, required: bool = True) -> str:
+        value = self.text(key, required)
+        if value and not ID_PATTERN.match(value):
+            self.error(key, f"'{key}' är inte ett giltigt id", found=describe(value),
+                       expected="små bokstäver a–z, siffror och bindestreck, "
+                                "till exempel 'kariesfria-6-aringar' (å, ä, ö skrivs a, a, o)")
+            return ""
+        return value
+
+    def year(self, key, required: bool = True) -> Optional[int]:
+        value = self._typed(key, (int,), "ett årtal, till exempel 2024", required)
+        if value is not None and not 1900 <= value <= 2100:
+            self.error(key, f"'{key}' är inte ett rimligt årtal", found=describe(value),
+                       expected="ett årtal mellan 1900 och 2100")
+            return None
+        return value
+
+    def number(self, key, required: bool = False) -> Optional[Decimal]:
+        value = self._typed(key, (int, Decimal), "ett tal, till exempel 60 eller 6.9", required)
+        return Decimal(value) if value is not None else None
+
+    def date(self, key, required: bool = False) -> str:
+        value = self.text(key, required)
+        if value and not valid_date(value):
+            self.error(key, f"'{key}' är inte ett datum", found=describe(value),
+                       expected='ett datum skrivet "ÅÅÅÅ-MM-DD", till exempel "2023-12-07"')
+            return ""
+        return value
+
+    def flag(self, key) -> bool:
+        value = self._typed(key, (bool,), "true eller false", False)
+        return bool(value)
+
+    def choice(self, key, choices: tuple, required: bool = True) -> str:
+        value = self.text(key, required)
+        if value and value not in choices:
+            self.error(key, f"'{key}' har ett okänt värde", found=describe(value),
+                       expected="ett av: " + ", ".join(choices),
+                       suggestion=did_you_mean(value, choices))
+            return ""
+        return value
+
+    # --- nested ---------------------------------------------------------
+
+    def sub(self, key, place: str, required: bool = True) -> Optional["Fields"]:
+        value = self._typed(key, (YamlMap,), TYPE_NAMES[YamlMap], required)
+        return Fields(value, place, self.errors) if value is not None else None
+
+    def items(self, key, required: bool = False) -> Iterator[tuple[object, Location, int]]:
+        value = self._typed(key, (YamlList,), TYPE_NAMES[YamlList], required)
+        if value is None:
+            return
+        for index, item in enumerate(value):
+            yield item, value.item_locations[index], index
+
+    def maps(self, key, place_of: Callable[[YamlMap, int], str],
+             required: bool = False) -> Iterator["Fields"]:
+        """Each item of a list of mappings, as Fields."""
+        for item, where, index in self.items(key, required):
+            if not isinstance(item, YamlMap):
+                self.errors.add(DataError(where, f"punkt {index + 1} i '{key}' har fel typ",
+                                          place=self.place, found=describe(item),
+                                          expected=TYPE_NAMES[YamlMap]))
+                continue
+            yield Fields(item, f"{self.place} → {place_of(item, index)}", self.errors)
+
+    def texts(self, key, required: bool = False) -> list[str]:
+        result = []
+        for item, where, index in self.items(key, required):
+            if isinstance(item, bool) or not isinstance(item, (str, int, Decimal)):
+                self.errors.add(DataError(where, f"punkt {index + 1} i '{key}' har fel typ",
+                                          place=self.place, found=describe(item),
+                                          expected="en text"))
+                continue
+            result.append(str(item).strip())
+        return result
+
+
+def valid_date(text: str) -> bool:
+    import datetime
+
+    match = DATE_PATTERN.match(text)
+    if not match:
+        return False
+    try:
+        datetime.date(*map(int, match.groups()))
+    except ValueError:
+        return False
+    return True
+
+
+def label(mapping: YamlMap, kind: str, index: int, *keys) -> str:
+    """A short human name for a list item: 'indikator "Andel …"' or 'indikator 3'."""
+    for key in keys:
+        value = mapping.get(key)
+        if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value).strip():
+            text = str(value).strip()
+            text = text if len(text) <= 50 else text[:47] + "…"
+            return f'{kind} "{text}"'
+    return f"{kind} {index + 1}"

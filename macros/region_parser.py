@@ -1,0 +1,74 @@
+"""Reading a region file: its bodies and the region plan's goal structures."""
+
+from __future__ import annotations
+
+from . import model as m
+from .reading import Fields, label
+
+BODY_KINDS = ("fullmäktige", "styrelse", "nämnd", "utskott", "beredning", "förvaltning",
+              "revision")
+
+
+def parse_period(fields: Fields, key: str = "period") -> m.Period | None:
+    period = fields.sub(key, f"{fields.place} → {key}")
+    if period is None:
+        return None
+    period.check_keys(("från", "till"))
+    start, end = period.year("från"), period.year("till")
+    if start is None or end is None:
+        return None
+    if end < start:
+        period.error("till", "perioden slutar före den börjar",
+                     found=f"från {start} till {end}", expected=f"'till' {start} eller senare")
+        return None
+    return m.Period(start, end)
+
+
+def parse_region(doc: Fields) -> m.Region:
+    doc.check_keys(("id", "namn", "organ", "målstrukturer"), ("kortnamn", "vision", "visionstext"))
+    bodies: dict[str, m.Body] = {}
+    for body in doc.maps("organ", lambda b, i: label(b, "organ", i, "namn", "id"), True):
+        body.check_keys(("id", "namn", "typ"), ("kortnamn", "under"))
+        item = m.Body(body.identifier("id"), body.text("namn", True), body.choice("typ", BODY_KINDS),
+                      body.text("kortnamn"), body.identifier("under", required=False))
+        if item.id in bodies:
+            body.error("id", f"organet '{item.id}' finns redan", expected="ett unikt id")
+        bodies[item.id] = item
+    for body in bodies.values():
+        if body.parent_id and body.parent_id not in bodies:
+            doc.error("organ", f"organet '{body.id}' ligger under '{body.parent_id}', som inte finns",
+                      expected="id för ett av regionens organ")
+    frameworks: dict[str, m.GoalFramework] = {}
+    goal_ids: set[str] = set()
+    for fw in doc.maps("målstrukturer", lambda f, i: label(f, "målstruktur", i, "rubrik", "id"), True):
+        fw.check_keys(("id", "rubrik", "period"), ("beskrivning", "målområden", "mål"))
+        areas, goals = [], []
+
+        def add_goals(parent: Fields, area: m.GoalArea | None) -> None:
+            for goal in parent.maps("mål", lambda g, i: label(g, "mål", i, "namn", "id")):
+                goal.check_keys(("id", "namn"), ("nummer",))
+                item = m.RegionGoal(goal.identifier("id"), goal.text("nummer"), goal.text("namn", True), area)
+                if item.id in goal_ids:
+                    goal.error("id", f"målet '{item.id}' finns redan i regionen",
+                               expected="ett id som är unikt bland regionens mål")
+                goal_ids.add(item.id)
+                goals.append(item)
+                if area:
+                    area.goals.append(item)
+
+        for area_fields in fw.maps("målområden", lambda a, i: label(a, "målområde", i, "namn", "id")):
+            area_fields.check_keys(("id", "namn", "mål"), ("nummer",))
+            area = m.GoalArea(area_fields.identifier("id"), area_fields.text("nummer"),
+                              area_fields.text("namn", True))
+            areas.append(area)
+            add_goals(area_fields, area)
+        add_goals(fw, None)
+        if not goals:
+            fw.error(None, "målstrukturen har inga mål", expected="'målområden' med mål, eller 'mål'")
+        framework = m.GoalFramework(fw.identifier("id"), fw.text("rubrik", True), parse_period(fw),
+                                    fw.text("beskrivning"), areas, goals)
+        if framework.id in frameworks:
+            fw.error("id", f"målstrukturen '{framework.id}' finns redan", expected="ett unikt id")
+        frameworks[framework.id] = framework
+    return m.Region(doc.identifier("id"), doc.text("namn", True), doc.text("kortnamn"),
+                    doc.text("vision"), doc.text("visionstext"), bodies, frameworks)

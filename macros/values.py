@@ -1,0 +1,109 @@
+"""Reading one indicator cell (an outcome or a target level) into a Value."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Optional
+
+from .errors import DataError, did_you_mean
+from .model import Series, Value
+from .reading import Collector, describe
+from .yamlfile import Location, YamlMap
+
+# "6 319", "0,29", "-1 466,5": Swedish notation typed as text is still a number.
+_SWEDISH_NUMBER = re.compile(r"^([-−+]?)(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:,(\d+))?$")
+_VALUE_KEYS = ("värde", "not", "text", "enhet")
+
+
+def swedish_number(text: str) -> Optional[Decimal]:
+    match = _SWEDISH_NUMBER.match(text.strip())
+    if not match:
+        return None
+    sign, whole, decimals = match.groups()
+    digits = re.sub(r"\D", "", whole)
+    literal = ("-" if sign in "-−" and sign else "") + digits + ("." + decimals if decimals else "")
+    return Decimal(literal)
+
+
+def parse_value(raw, where: Location, place: str, unit: str, series: list[Series],
+                errors: Collector) -> Optional[Value]:
+    """A cell as written in YAML: number, text, {värde/not/text/enhet} or {SERIE: …}."""
+    if isinstance(raw, bool) or raw is None:
+        errors.add(DataError(where, "värdet har fel typ", place=place, found=describe(raw),
+                             expected="ett tal, en text, eller {värde: …, not: …}"))
+        return None
+    if isinstance(raw, (int, Decimal)):
+        return Value(number=Decimal(raw), unit=unit)
+    if isinstance(raw, str):
+        number = swedish_number(raw)
+        if number is not None:
+            return Value(number=number, unit=unit)
+        stripped = raw.strip()
+        if unit and stripped.endswith(unit):
+            number = swedish_number(stripped[: -len(unit)])
+            if number is not None:
+                return Value(number=number, unit=unit)
+        if not stripped:
+            errors.add(DataError(where, "värdet är tomt", place=place,
+                                 expected="ett tal eller en text; ett tomt fält utelämnas helt"))
+            return None
+        return Value(text=stripped)
+    if isinstance(raw, YamlMap):
+        return _parse_mapping(raw, place, unit, series, errors)
+    errors.add(DataError(where, "värdet har fel typ", place=place, found=describe(raw),
+                         expected="ett tal, en text, eller {värde: …, not: …}"))
+    return None
+
+
+def _parse_mapping(raw: YamlMap, place: str, unit: str, series: list[Series],
+                   errors: Collector) -> Optional[Value]:
+    series_ids = [s.id for s in series]
+    if series_ids and not set(raw) & set(_VALUE_KEYS):
+        parts = []
+        for key, item in raw.items():
+            where = raw.key_locations[key]
+            if key not in series_ids:
+                errors.add(DataError(where, f"'{key}' är ingen av radens serier", place=place,
+                                     expected="en av: " + ", ".join(series_ids),
+                                     suggestion=did_you_mean(key, series_ids)))
+                continue
+            value = parse_value(item, where, f"{place} → {key}", unit, [], errors)
+            if value is not None:
+                parts.append((key, value))
+        return Value(by_series=tuple(parts)) if parts else None
+    ok = True
+    for key in raw:
+        if key not in _VALUE_KEYS:
+            ok = False
+            errors.add(DataError(raw.key_locations[key], f"okänd nyckel '{key}' i ett värde",
+                                 place=place,
+                                 expected="värde, not, text, enhet" + (
+                                     " eller radens serier " + ", ".join(series_ids)
+                                     if series_ids else ""),
+                                 suggestion=did_you_mean(key, list(_VALUE_KEYS) + series_ids)))
+    number = raw.get("värde")
+    if number is not None:
+        if isinstance(number, str):
+            number = swedish_number(number)
+        if not isinstance(number, (int, Decimal)) or isinstance(number, bool):
+            ok = False
+            errors.add(DataError(raw.key_locations["värde"], "'värde' är inget tal", place=place,
+                                 found=describe(raw.get("värde")),
+                                 expected="ett tal, till exempel 0.29"))
+    note = raw.get("not")
+    text = raw.get("text")
+    for key, item in (("not", note), ("text", text), ("enhet", raw.get("enhet"))):
+        if item is not None and not isinstance(item, str):
+            ok = False
+            errors.add(DataError(raw.key_locations[key], f"'{key}' ska vara en text", place=place,
+                                 found=describe(item), expected="en text"))
+    if ok and number is None and not note and not text:
+        ok = False
+        errors.add(DataError(raw.location, "värdet saknar innehåll", place=place,
+                             expected="'värde', 'text' eller 'not'"))
+    if not ok:
+        return None
+    return Value(number=Decimal(number) if number is not None else None,
+                 unit=raw.get("enhet") or unit, text=(text or "").strip(),
+                 note=(note or "").strip())
