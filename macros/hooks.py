@@ -1,0 +1,38 @@
+"""MkDocs hooks: validate data before anything is built, add generated pages and navigation.
+
+A data error stops the build here, in on_config, before a single file is
+written, with the Swedish messages of DataErrors and no traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from macros import site
+from macros.errors import DataErrors
+
+_state: dict = {}
+
+
+def on_config(config):
+    data_dir = Path(config.config_file_path).parent / "data"
+    try:
+        corpus = site.load(data_dir)
+    except DataErrors as errors:
+        raise PluginError(str(errors)) from None
+    _state["corpus"] = corpus
+    nav = list(config.nav or [])
+    # Data-made sections go right after the start page; the rest of mkdocs.yml's nav follows.
+    config.nav = nav[:1] + site.navigation(corpus) + nav[1:]
+    return config
+
+
+def on_files(files, config):
+    for source, content in site.generated_pages(_state["corpus"]).items():
+        if files.get_file_from_path(source) is not None:
+            raise PluginError(f"docs/{source} finns redan men skapas från data; ta bort filen i docs/")
+        files.append(File.generated(config, source, content=content))
+    return files

@@ -1,0 +1,60 @@
+"""Safe HTML from data: plain text is escaped, Markdown is rendered and sanitised.
+
+Every string from data/ reaches a page through `text()`, `inline()` or
+`block()`, so `<script>`, `onerror=` or `javascript:` in a field never becomes
+live markup, and `{{ }}` or `|` in a value are just characters.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import markdown
+import nh3
+
+_ALLOWED_TAGS = {"p", "em", "strong", "ul", "ol", "li", "a", "br", "code", "sup", "sub", "blockquote"}
+_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+_SCHEMES = {"http", "https", "mailto"}
+_MD = markdown.Markdown(extensions=["sane_lists"])
+
+
+def text(value: str) -> str:
+    """Escape plain text for HTML."""
+    return html.escape(value, quote=True)
+
+
+def attr(value: str) -> str:
+    return html.escape(value, quote=True)
+
+
+def _sanitise(rendered: str) -> str:
+    return nh3.clean(rendered, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES,
+                     url_schemes=_SCHEMES, link_rel="noopener noreferrer")
+
+
+def block(value: str) -> str:
+    """Markdown paragraphs → sanitised HTML."""
+    _MD.reset()
+    return _sanitise(_MD.convert(value))
+
+
+def inline(value: str) -> str:
+    """One line of Markdown (emphasis, links) → sanitised HTML without a <p>."""
+    rendered = block(value)
+    rendered = re.sub(r"^<p>(.*)</p>$", r"\1", rendered.strip(), flags=re.S)
+    return rendered
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~])")
+
+
+def heading(level: int, title: str, anchor: str) -> str:
+    """A Markdown heading, so that MkDocs lists it in the page's table of contents.
+
+    The title is data: Markdown specials are backslash-escaped and HTML specials
+    escaped, so it renders as exactly the text it holds.
+    """
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", title.replace("\n", " "))
+    escaped = escaped.replace("\\<", "&lt;").replace("\\>", "&gt;").replace("\\&", "&amp;")
+    return f"{'#' * min(level, 6)} {escaped} {{#{anchor}}}"

@@ -1,0 +1,64 @@
+"""The site's URL scheme: every address derives from ids, never titles or positions.
+
+    /<region>/                              region: bodies, plans, minutes, region-plan goals
+    /<region>/#malomrade-<id>, #mal-<id>    a goal area / goal of the region plan
+    /<region>/planer/<plan>/                a plan, whole, in the source's order
+        #kapitel-<id> #malomrade-<id> #mal-<id> #delmal-<id>
+        #indikator-<id> #uppdrag-<id> #tabell-<id> #bilaga-<id>
+    /<region>/protokoll/<protokoll>/        minutes: attendance and every §
+        #paragraf-<id>
+
+Pages are generated as Markdown files at the matching source paths; with
+`use_directory_urls` MkDocs turns `x/planer/y.md` into `x/planer/y/`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+ANCHOR_PREFIX = {
+    "kapitel": "kapitel",
+    "malomrade": "malomrade",
+    "mal": "mal",
+    "delmal": "delmal",
+    "indikator": "indikator",
+    "uppdrag": "uppdrag",
+    "tabell": "tabell",
+    "bilaga": "bilaga",
+    "paragraf": "paragraf",
+    "malstruktur": "malstruktur",
+}
+
+
+def anchor(kind: str, ident: str) -> str:
+    return f"{ANCHOR_PREFIX[kind]}-{ident}"
+
+
+def region_source(region_id: str) -> str:
+    return f"{region_id}/index.md"
+
+
+def plan_source(region_id: str, plan_id: str) -> str:
+    return f"{region_id}/planer/{plan_id}.md"
+
+
+def meeting_source(region_id: str, meeting_id: str) -> str:
+    return f"{region_id}/protokoll/{meeting_id}.md"
+
+
+def url_of(source: str) -> str:
+    """The directory URL (relative to the site root) of a generated source path."""
+    if source.endswith("index.md"):
+        return source[: -len("index.md")]
+    return source[: -len(".md")] + "/"
+
+
+def relative(from_source: str, to_source: str, fragment: str = "") -> str:
+    """A link from one page to another (and an anchor on it), relative as MkDocs writes them."""
+    start = url_of(from_source) or "."
+    target = url_of(to_source) or "./"
+    link = posixpath.relpath(target, start)
+    link = "./" if link == "." else link + "/"
+    if from_source == to_source:
+        link = ""
+    return f"{link}#{fragment}" if fragment else (link or "./")
