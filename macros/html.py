@@ -49,7 +49,7 @@ def inline(value: str) -> str:
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~])")
 
 
-def heading(level: int, title: str, anchor: str) -> str:
+def heading(level: int, title: str, anchor: str = "") -> str:
     """A Markdown heading, so that MkDocs lists it in the page's table of contents.
 
     The title is data: Markdown specials are backslash-escaped and HTML specials
@@ -57,4 +57,5 @@ def heading(level: int, title: str, anchor: str) -> str:
     """
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", title.replace("\n", " "))
     escaped = escaped.replace("\\<", "&lt;").replace("\\>", "&gt;").replace("\\&", "&amp;")
-    return f"{'#' * min(level, 6)} {escaped} {{#{anchor}}}"
+    attributes = f" {{#{anchor}}}" if anchor else ""
+    return f"{'#' * min(level, 6)} {escaped}{attributes}"

@@ -44,7 +44,7 @@ class Renderer:
                          label or meeting.title)
 
     def region_goal_link(self, region: m.Region, goal: m.RegionGoal) -> str:
-        label = f"{goal.number} {goal.name}".strip() if goal.number else goal.name
+        label = f"Mål {goal.number}: {goal.name}" if goal.number else goal.name
         return self.link(urls.region_source(region.id), urls.anchor("mal", goal.id), label)
 
     def previous_indicator_link(self, region: m.Region):
@@ -152,7 +152,7 @@ class Renderer:
 
     def plan_page(self, plan: m.Plan) -> str:
         region = self.corpus.regions[plan.region_id]
-        out = [f"# {h.text(self.body_name(region, plan.body_id))}: {h.text(plan.title)}",
+        out = [h.heading(1, f"{self.body_name(region, plan.body_id)}: {plan.title}"),
                self.plan_facts(plan)]
         for chapter in plan.chapters:
             out += self.chapter(plan, chapter, 2)
@@ -252,7 +252,7 @@ class Renderer:
             if value:
                 facts.append((label, h.text(value)))
         facts.append(("Region", self.link(urls.region_source(region.id), "", region.name)))
-        out = [f"# {h.text(meeting.title)}",
+        out = [h.heading(1, meeting.title),
                '<dl class="op-facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>",
                h.heading(2, "Närvarande", "narvarande"),
                self.people_table("Ledamöter", meeting.members),
@@ -281,7 +281,7 @@ class Renderer:
     # --- regions ----------------------------------------------------------
 
     def region_page(self, region: m.Region) -> str:
-        out = [f"# {h.text(region.name)}"]
+        out = [h.heading(1, region.name)]
         if region.vision:
             out.append(f'<p class="op-vision">Vision: <em>{h.inline(region.vision)}</em></p>')
         if region.vision_text:
