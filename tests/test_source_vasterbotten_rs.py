@@ -750,7 +750,9 @@ def test_no_conversion_artifact(site, artifact):
 def test_no_markdown_escape_in_permalink_labels(site):
     """'\\*' in the YAML is Markdown for a literal '*': no reader may see the backslash,
     neither in the visible text, nor in the screen-reader text or tooltip of a permalink."""
-    assert "\\" not in site.text(URL), "a Markdown backslash escape is in the page text"
+    text = site.text(URL)
+    position = text.find("\\")
+    assert position < 0, f"a Markdown backslash escape is in the page text: {text[position - 60:position + 40]!r}"
     for link in site.content(URL).select("a.op-permalink"):
         assert "\\" not in link.get("title", ""), f"backslash in permalink title {link.get('title')!r}"
 
