@@ -23,20 +23,26 @@ def load_corpus(data_dir: Path) -> m.Corpus:
     root = data_dir.parent
     regions: dict[str, m.Region] = {}
 
+    unreadable: set[str] = set()  # regions whose own file has errors: their plans are not checked
     for path in _files(data_dir / REGIONS_DIR):
         collector.start_file(None)
+        errors_before = len(collector.errors)
         doc = _document(path, root, "region", collector)
-        if doc is not None:
+        if doc is None:
+            unreadable.add(path.stem)
+        else:
             region = parse_region(doc)
             if _named_after_id(doc, path, region.id) and region.id in regions:
                 doc.error("id", f"regionen '{region.id}' finns redan")
             regions[region.id] = region
+            if len(collector.errors) > errors_before:
+                unreadable.add(region.id)
 
     for folder, kind, parse, attach in (
         (MINUTES_DIR, "protokoll", parse_meeting, lambda r: r.meetings),
         (PLANS_DIR, "plan", parse_plan, lambda r: r.plans),
     ):
-        _load_region_files(data_dir / folder, root, kind, parse, attach, regions, collector)
+        _load_region_files(data_dir / folder, root, kind, parse, attach, regions, collector, unreadable)
 
     for check in collector.deferred:
         check(None)
@@ -49,10 +55,12 @@ def load_corpus(data_dir: Path) -> m.Corpus:
 
 
 def _load_region_files(folder: Path, root: Path, kind: str, parse: Callable, attach: Callable,
-                       regions: dict[str, m.Region], collector: Collector) -> None:
+                       regions: dict[str, m.Region], collector: Collector, unreadable: set[str]) -> None:
     if not folder.is_dir():
         return
     for region_dir in sorted(p for p in folder.iterdir() if p.is_dir()):
+        if region_dir.name in unreadable:
+            continue  # the region file's own errors are reported; checking against it would only add noise
         for path in _files(region_dir):
             collector.start_file(None)
             doc = _document(path, root, kind, collector)

@@ -34,9 +34,18 @@ def _sanitise(rendered: str) -> str:
 
 
 def block(value: str) -> str:
-    """Markdown paragraphs → sanitised HTML."""
+    """Markdown paragraphs → sanitised HTML.
+
+    Data is Markdown without HTML: `<`, `>` and `&` are escaped first, so that a
+    "<b>" in a field shows as the characters it is instead of being dropped.
+    """
     _MD.reset()
-    return _sanitise(_MD.convert(value))
+    return _sanitise(_MD.convert(html.escape(value, quote=False)))
+
+
+def plain(value: str) -> str:
+    """The text a reader sees of one line of Markdown, for attributes and labels."""
+    return html.unescape(re.sub(r"<[^>]+>", "", inline(value)))
 
 
 def inline(value: str) -> str:
@@ -46,7 +55,7 @@ def inline(value: str) -> str:
     return rendered
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
 
 def heading(level: int, title: str, anchor: str = "") -> str:
@@ -55,7 +64,6 @@ def heading(level: int, title: str, anchor: str = "") -> str:
     The title is data: Markdown specials are backslash-escaped and HTML specials
     escaped, so it renders as exactly the text it holds.
     """
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", title.replace("\n", " "))
-    escaped = escaped.replace("\\<", "&lt;").replace("\\>", "&gt;").replace("\\&", "&amp;")
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(title.replace("\n", " "), quote=False))
     attributes = f" {{#{anchor}}}" if anchor else ""
     return f"{'#' * min(level, 6)} {escaped}{attributes}"

@@ -18,6 +18,7 @@ EMPTY_CELL = '<td class="op-empty"><span class="op-sr-only">Ingen uppgift</span>
 
 
 def permalink(target: str, what: str) -> str:
+    what = h.plain(what)
     return (f'<a class="op-permalink" href="#{target}" title="Länk hit: {h.attr(what)}">'
             f'<span aria-hidden="true">#</span><span class="op-sr-only">Länk hit: {h.text(what)}</span></a>')
 

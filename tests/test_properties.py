@@ -1,0 +1,141 @@
+"""Property-based: any text or number in data reaches the page unchanged and inert.
+
+The pages are rendered by the same macros and converted by Python-Markdown with
+the extensions of mkdocs.yml, so that hundreds of examples run in seconds; the
+full-build cases in test_safe_rendering.py cover the rest of the pipeline.
+"""
+
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+from pathlib import Path
+
+import markdown
+import yaml
+from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT, norm
+from macros import model as m
+from macros.corpus import load_corpus
+from macros.render_pages import Renderer
+from macros.urls import plan_source
+
+EXTENSIONS = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]
+MARKDOWN_SYNTAX = set("\\`*_{}[]()#+-.!|<>&~:=\"'")
+
+# Printable text of every script, with the characters that matter for HTML,
+# Markdown, Jinja and tables over-represented.
+tricky = st.sampled_from(list("<>&\"'{}|*_`[]#\\!") + ["{{", "}}", "{%", "<script>", "javascript:",
+                                                        " onerror=", "</td>", "\n", "\t"])
+any_text = st.lists(st.one_of(st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=8),
+                              tricky), min_size=1, max_size=8).map("".join).filter(lambda t: norm(t))
+plain_words = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp"),
+                                    blacklist_characters="".join(MARKDOWN_SYNTAX)),
+                      min_size=1, max_size=20)
+
+
+_CORPUS: list[m.Corpus] = []
+
+
+def real_corpus() -> m.Corpus:
+    # Not a fixture: Hypothesis would print the whole corpus with a failing example.
+    if not _CORPUS:
+        _CORPUS.append(load_corpus(ROOT / "data"))
+    return _CORPUS[0]
+
+
+def page_html(corpus: m.Corpus, plan: m.Plan) -> BeautifulSoup:
+    source = Renderer(corpus, plan_source(plan.region_id, plan.id)).plan_page(plan)
+    converter = markdown.Markdown(extensions=[e if isinstance(e, str) else next(iter(e)) for e in EXTENSIONS])
+    return BeautifulSoup(converter.convert(source), "html.parser")
+
+
+def with_plan(change) -> tuple[m.Corpus, m.Plan]:
+    corpus = copy.deepcopy(real_corpus())
+    plan = corpus.plan("vasternorrland", "hsn-verksamhetsplan-2024-2026")
+    change(plan)
+    return corpus, plan
+
+
+def assert_inert(soup: BeautifulSoup) -> None:
+    assert not soup.find_all("script")
+    for element in soup.find_all(True):
+        for name, value in element.attrs.items():
+            assert not name.lower().startswith("on"), element
+            if name in ("href", "src"):
+                assert not str(value).strip().lower().startswith("javascript:"), element
+
+
+def first(plan: m.Plan, kind):
+    return next(plan.blocks(kind))
+
+
+SETTINGS = settings(max_examples=100, deadline=None)
+
+
+@SETTINGS
+@given(text=any_text)
+def test_plain_text_fields_appear_unchanged_and_inert(text):
+    def change(plan: m.Plan) -> None:
+        plan.chapters[0].heading = text
+        table = first(plan, m.Table)
+        table.rows[0].name = text
+        indicator = first(plan, m.IndicatorTable).rows[0]
+        indicator.targets[2024] = m.Value(note=text)
+
+    changed, plan = with_plan(change)
+    soup = page_html(changed, plan)
+    assert_inert(soup)
+    expected = norm(text)
+    heading = soup.find(id=f"kapitel-{plan.chapters[0].id}")
+    for link in heading.select(".headerlink"):
+        link.decompose()
+    assert norm(heading.get_text()) == expected
+    table = soup.find(id=f"tabell-{first(plan, m.Table).id}")
+    assert norm(table.select("tbody th")[0].get_text()) == expected
+    row = soup.find(id=f"indikator-{first(plan, m.IndicatorTable).rows[0].id}")
+    assert expected in norm(row.get_text(" "))
+
+
+@SETTINGS
+@given(text=any_text)
+def test_markdown_fields_never_carry_live_markup(text):
+    def change(plan: m.Plan) -> None:
+        plan.chapters[0].blocks.insert(0, m.Paragraphs(text))
+        first(plan, m.IndicatorTable).rows[0].name = text
+
+    changed, plan = with_plan(change)
+    soup = page_html(changed, plan)
+    assert_inert(soup)
+    for tag in ("<script>", "</td>"):
+        if tag in text:
+            assert tag in soup.get_text(), f"{tag} was dropped instead of shown as text"
+
+
+@SETTINGS
+@given(words=st.lists(plain_words, min_size=1, max_size=6))
+def test_markdown_fields_keep_text_without_markdown_syntax(words):
+    text = " ".join(words)
+
+    def change(plan: m.Plan) -> None:
+        plan.chapters[0].blocks.insert(0, m.Paragraphs(text))
+
+    changed, plan = with_plan(change)
+    soup = page_html(changed, plan)
+    assert norm(text) in norm(soup.get_text(" "))
+
+
+@SETTINGS
+@given(value=st.decimals(min_value=Decimal("-1e12"), max_value=Decimal("1e12"), places=3,
+                         allow_nan=False, allow_infinity=False))
+def test_numbers_are_shown_as_the_same_number_in_swedish_notation(value):
+    def change(plan: m.Plan) -> None:
+        first(plan, m.Table).rows[0].values[0] = value
+
+    changed, plan = with_plan(change)
+    cell = page_html(changed, plan).find(id=f"tabell-{first(plan, m.Table).id}").select("tbody td")[0]
+    shown = cell.get_text().replace("\u00a0", "").replace("\u2212", "-").replace(",", ".")
+    assert Decimal(shown) == value
