@@ -11,9 +11,6 @@ from .reading import Fields, describe, label
 from .values import parse_value, swedish_number
 from .yamlfile import YamlList, YamlMap
 
-COLUMN_KINDS = ("utfall", "målnivå")
-INDICATOR_KINDS = ("kvantitativ", "kvalitativ")
-
 
 def parse_blocks(parent: Fields, key: str) -> list[m.Block]:
     blocks = []
@@ -33,7 +30,7 @@ def parse_blocks(parent: Fields, key: str) -> list[m.Block]:
 
 def _parse_block(block: Fields) -> Optional[m.Block]:
     (kind,) = block.mapping.keys()
-    if not block.check_keys(optional=tuple(_PARSERS)):
+    if not block.check_keys(optional=block.errors.schema.block_kinds()):
         return None
     return _PARSERS[kind](block, kind)
 
@@ -68,7 +65,7 @@ def _footnotes(block: Fields, key: str):
 def _legal_entities(block: Fields, key: str):
     entities = []
     for entity in block.maps(key, lambda e, i: label(e, "juridisk person", i, "namn"), True):
-        entity.check_keys(("namn",), ("typ",))
+        entity.check("common#legalEntity")
         entities.append(m.LegalEntity(entity.text("namn", True), entity.text("typ")))
     return m.LegalEntities(entities)
 
@@ -77,7 +74,7 @@ def _commitments(block: Fields, key: str):
     sub = block.sub(key, f"{block.place} → åtaganden")
     if sub is None:
         return None
-    sub.check_keys(("inledning", "punkter"))
+    sub.check("common#commitments")
     return m.Commitments(sub.text("inledning", True), sub.texts("punkter", True))
 
 
@@ -100,7 +97,7 @@ def _figure(block: Fields, key: str):
 def _annexes(block: Fields, key: str):
     annexes = []
     for annex in block.maps(key, lambda a, i: label(a, "bilaga", i, "namn", "id"), True):
-        annex.check_keys(("id", "namn"), ("innehåll",))
+        annex.check("common#annex")
         annex.claim("bilaga", "id", annex.mapping.get("id"))
         annexes.append(m.Annex(annex.identifier("id"), annex.text("namn", True),
                                annex.texts("innehåll")))
@@ -112,8 +109,8 @@ def _annexes(block: Fields, key: str):
 def parse_columns(table: Fields) -> list[m.Column]:
     columns = []
     for column in table.maps("kolumner", lambda c, i: f"kolumn {i + 1}", True):
-        column.check_keys(("typ", "år"), ("rubrik",))
-        kind = column.choice("typ", COLUMN_KINDS)
+        column.check("common#column")
+        kind = column.choice("typ", "common#column")
         year = column.year("år")
         if kind and year:
             default = f"{'Utfall' if kind == 'utfall' else 'Målnivå'} {year}"
@@ -128,10 +125,9 @@ def parse_columns(table: Fields) -> list[m.Column]:
 
 def parse_indicator(row: Fields, kind: str, columns: list[m.Column]) -> m.Indicator:
     if kind == "kvalitativ" and not columns:
-        row.check_keys(("id", "namn"), ("tidigare",))
+        row.check("common#qualitativeIndicatorRow")
     else:
-        row.check_keys(("id", "namn"), ("enhet", "periodicitet", "utfall", "målnivå", "serier",
-                                        "målnivå_som", "tidigare"))
+        row.check("common#indicatorRow")
     indicator = m.Indicator(
         id=row.identifier("id"), name=row.text("namn", True), kind=kind,
         unit=row.text("enhet"), periodicity=row.text("periodicitet"),
@@ -143,7 +139,7 @@ def parse_indicator(row: Fields, kind: str, columns: list[m.Column]) -> m.Indica
             indicator.series.append(m.Series(item, item))
         elif isinstance(item, YamlMap):
             series = Fields(item, row.place, row.errors)
-            series.check_keys(("id", "namn"))
+            series.check("common#seriesDefinition")
             indicator.series.append(m.Series(series.text("id", True), series.text("namn", True)))
         else:
             row.errors.add(DataError(where, f"serie {index + 1} har fel typ", place=row.place,
@@ -206,8 +202,8 @@ def _indicator_table(block: Fields, key: str):
     table = block.sub(key, f"{block.place} → indikatortabell")
     if table is None:
         return None
-    table.check_keys(("typ", "rader"), ("rubrik", "kolumner"))
-    kind = table.choice("typ", INDICATOR_KINDS)
+    table.check("common#indicatorTable")
+    kind = table.choice("typ", "common#indicatorTable")
     columns = parse_columns(table) if table.has("kolumner") else []
     if kind == "kvantitativ" and not columns:
         table.error(None, "en kvantitativ indikatortabell saknar 'kolumner'",
@@ -226,11 +222,11 @@ def _sub_goals(block: Fields, key: str):
     table = block.sub(key, f"{block.place} → delmålstabell")
     if table is None:
         return None
-    table.check_keys(("kolumner", "rader"), ("periodicitet",))
+    table.check("common#subGoalTable")
     columns = parse_columns(table)
     rows = []
     for row in table.maps("rader", lambda r, i: label(r, "delmål", i, "text", "id"), True):
-        row.check_keys(("id", "text", "indikatorer"))
+        row.check("common#subGoal")
         indicators = [parse_indicator(ind, "kvantitativ", columns) for ind in
                       row.maps("indikatorer", lambda r, i: label(r, "indikator", i, "namn", "id"), True)]
         row.claim("delmål", "id", row.mapping.get("id"))
@@ -242,11 +238,10 @@ def _assignments(block: Fields, key: str):
     table = block.sub(key, f"{block.place} → uppdragstabell")
     if table is None:
         return None
-    table.check_keys(("från", "till", "rader"))
+    table.check("common#assignmentTable")
     rows = []
     for row in table.maps("rader", lambda r, i: label(r, "uppdrag", i, "text", "id"), True):
-        row.check_keys(("id", "status", "text"),
-                       ("riktas_till", "riktas_till_text", "periodicitet", "slutdatum"))
+        row.check("common#assignmentRow")
         row.claim("uppdrag", "id", row.mapping.get("id"))
         bodies = set(row.errors.region.bodies) if row.errors.region else set()
         directed = []
@@ -303,13 +298,13 @@ def _table(block: Fields, key: str):
     table = block.sub(key, f"{block.place} → tabell")
     if table is None:
         return None
-    table.check_keys(("id", "kolumner", "rader"), ("rubrik", "enhet", "radrubrik", "fotnoter"))
+    table.check("common#table")
     table.place = f"{block.place} → tabell \"{table.text('rubrik')}\""
     table.claim("tabell", "id", table.mapping.get("id"))
     columns = table.texts("kolumner", required=True)
     rows = []
     for row in table.maps("rader", lambda r, i: label(r, "rad", i, "namn"), True):
-        row.check_keys(("namn", "värden"), ("fet", "varav", "fotnot"))
+        row.check("common#tableRow")
         rows.append(m.TableRow(row.text("namn", True), _numbers(row, "värden", len(columns)),
                                bold=row.flag("fet"), of_which=row.flag("varav"),
                                footnote=row.text("fotnot")))
@@ -323,7 +318,7 @@ def _table(block: Fields, key: str):
 
 
 def _measure(fields: Fields) -> Optional[m.Measure]:
-    fields.check_keys(("text", "belopp"))
+    fields.check("common#measure")
     amount = fields.number("belopp", required=True)
     text = fields.text("text", True)
     return m.Measure(text, Decimal(amount)) if amount is not None else None
@@ -333,7 +328,7 @@ def _measures(block: Fields, key: str):
     sub = block.sub(key, f"{block.place} → åtgärder")
     if sub is None:
         return None
-    sub.check_keys(("rubrik", "rader"), ("enhet", "summa"))
+    sub.check("common#measures")
     rows = [_measure(r) for r in sub.maps("rader", lambda r, i: label(r, "åtgärd", i, "text"), True)]
     total_fields = sub.sub("summa", f"{sub.place} → summa", required=False)
     total = _measure(total_fields) if total_fields else None

@@ -11,15 +11,21 @@ from .meeting_parser import parse_meeting
 from .plan_parser import parse_plan
 from .reading import Collector, Fields, describe
 from .region_parser import parse_region
+from .schema import Schema
 from .yamlfile import Location, YamlMap, load
 
-REGIONS_DIR, PLANS_DIR, MINUTES_DIR = "regioner", "planer", "protokoll"
+REGIONS_DIR, PLANS_DIR, MINUTES_DIR, SCHEMA_DIR = "regioner", "planer", "protokoll", "schema"
 
 
 def load_corpus(data_dir: Path) -> m.Corpus:
     """Read and check all data; raise DataErrors listing every mistake found."""
     data_dir = Path(data_dir)
     collector = Collector()
+    try:
+        collector.schema = Schema(data_dir / SCHEMA_DIR)
+    except (OSError, ValueError) as error:
+        raise DataErrors([DataError(Location(f"data/{SCHEMA_DIR}", 1, 1),
+                                    f"schemat i data/{SCHEMA_DIR}/ kunde inte läsas ({error})")]) from None
     root = data_dir.parent
     regions: dict[str, m.Region] = {}
 

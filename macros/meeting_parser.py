@@ -6,20 +6,18 @@ from . import model as m
 from .blocks import parse_blocks
 from .reading import Fields, label, valid_date
 
-DECISION_KINDS = ("eget", "förslag")
-
 
 def _people(group: Fields, key: str, kind: str) -> list[m.Person]:
     people = []
     for person in group.maps(key, lambda p, i: label(p, kind, i, "namn")):
-        person.check_keys(("namn",), ("parti", "roll", "titel", "not"))
+        person.check("protokoll#person")
         people.append(m.Person(person.text("namn", True), person.text("parti"), person.text("roll"),
                                person.text("titel"), person.text("not")))
     return people
 
 
 def _information(fields: Fields) -> m.InformationItem:
-    fields.check_keys(("rubrik",), ("datum", "föredragande", "punkter"))
+    fields.check("protokoll#informationItem")
     return m.InformationItem(
         heading=fields.text("rubrik", True), presenter=fields.text("föredragande"),
         items=[_information(p) for p in fields.maps("punkter", lambda p, i: label(p, "punkt", i, "rubrik"))],
@@ -27,16 +25,14 @@ def _information(fields: Fields) -> m.InformationItem:
 
 
 def _paragraph(fields: Fields) -> m.MinutesParagraph:
-    fields.check_keys(("id", "nummer", "rubrik", "beslut"),
-                      ("diarienummer", "ärendeansvarig", "handläggare", "avsnitt", "beslutsunderlag",
-                       "överläggningar", "yrkanden", "anteckningar"))
+    fields.check("protokoll#paragraph")
     decision = fields.sub("beslut", f"{fields.place} → beslut")
     parsed_decision = m.ParagraphDecision("", "", "", [])
     if decision is not None:
-        decision.check_keys(("typ", "inledning", "att"), ("till",))
+        decision.check("protokoll#decision")
         bodies = decision.errors.region.bodies
         parsed_decision = m.ParagraphDecision(
-            decision.choice("typ", DECISION_KINDS),
+            decision.choice("typ", "protokoll#decision"),
             decision.reference("till", decision.identifier("till", required=False), bodies, "organet"),
             decision.text("inledning", True), decision.texts("att", required=True))
         if parsed_decision.kind == "förslag" and not parsed_decision.to_body_id:
@@ -44,16 +40,16 @@ def _paragraph(fields: Fields) -> m.MinutesParagraph:
                            expected="id för organet som förslaget går till, till exempel 'till: hsn'")
     sections = []
     for section in fields.maps("avsnitt", lambda s, i: label(s, "avsnitt", i, "rubrik")):
-        section.check_keys(("rubrik", "innehåll"))
+        section.check("protokoll#section")
         sections.append(m.Section(section.text("rubrik", True), parse_blocks(section, "innehåll")))
     motions = []
     for motion in fields.maps("yrkanden", lambda y, i: label(y, "yrkande", i, "namn")):
-        motion.check_keys(("namn", "yrkande"), ("parti",))
+        motion.check("protokoll#motion")
         motions.append(m.Motion(motion.text("namn", True), motion.text("parti"),
                                 motion.text("yrkande", True)))
     notes = []
     for note in fields.maps("anteckningar", lambda n, i: f"anteckning {i + 1}"):
-        note.check_keys(("text",), ("avstår",))
+        note.check("protokoll#note")
         notes.append(m.MinutesNote(note.text("text", True), note.texts("avstår")))
     fields.claim("paragraf", "id", fields.mapping.get("id"))
     number = fields.number("nummer", required=True)
@@ -66,9 +62,7 @@ def _paragraph(fields: Fields) -> m.MinutesParagraph:
 
 
 def parse_meeting(doc: Fields) -> m.Meeting:
-    doc.check_keys(("id", "region", "organ", "titel", "datum", "paragrafer"),
-                   ("tid", "plats", "diarienummer", "tjänsteställe", "närvarande", "information",
-                    "justering"))
+    doc.check("protokoll")
     dates = doc.texts("datum", required=True)
     for date in dates:
         if not valid_date(date):
@@ -77,7 +71,7 @@ def parse_meeting(doc: Fields) -> m.Meeting:
     present = doc.sub("närvarande", f"{doc.place} → närvarande", required=False)
     members = substitutes = officials = []
     if present is not None:
-        present.check_keys((), ("ledamöter", "ersättare", "tjänstepersoner"))
+        present.check("protokoll#attendance")
         members = _people(present, "ledamöter", "ledamot")
         substitutes = _people(present, "ersättare", "ersättare")
         officials = _people(present, "tjänstepersoner", "tjänsteperson")
@@ -85,11 +79,11 @@ def parse_meeting(doc: Fields) -> m.Meeting:
     chair = secretary = ""
     adjusters = []
     if adjusting is not None:
-        adjusting.check_keys((), ("ordförande", "justerare", "sekreterare"))
+        adjusting.check("protokoll#approval")
         chair, secretary = adjusting.text("ordförande"), adjusting.text("sekreterare")
         signatories = list(adjusting.maps("justerare", lambda p, i: label(p, "justerare", i, "namn")))
         for person in signatories:
-            person.check_keys(("namn", "paragrafer"))
+            person.check("protokoll#signatory")
             adjusters.append(m.Signatory(person.text("namn", True), person.texts("paragrafer", True)))
     region = doc.errors.region
     meeting = m.Meeting(

@@ -7,11 +7,9 @@ from .blocks import footnote_map, parse_blocks
 from .reading import Fields, label
 from .region_parser import parse_period
 
-PLAN_STATUSES = ("utkast", "föreslagen", "beslutad")
-
 
 def _chapter(fields: Fields, area: m.GoalArea | None = None) -> m.Chapter:
-    fields.check_keys(("id", "rubrik"), ("nummer", "innehåll", "kapitel", "målområde", "mål"))
+    fields.check("plan#chapter")
     fields.claim("kapitel", "id", fields.mapping.get("id"))
     framework = fields.errors.framework
     area_id = fields.identifier("målområde", required=False)
@@ -45,8 +43,7 @@ def _chapter_label(chapter, index: int) -> str:
 
 
 def parse_plan(doc: Fields) -> m.Plan:
-    doc.check_keys(("id", "region", "organ", "typ", "titel", "period", "målstruktur", "kapitel"),
-                   ("status", "beslutsdatum", "beslutad_av", "diarienummer", "beslut", "fotnoter"))
+    doc.check("plan")
     region = doc.errors.region
     body_id = doc.reference("organ", doc.identifier("organ"), region.bodies, "organet")
     framework_id = doc.reference("målstruktur", doc.identifier("målstruktur"), region.frameworks,
@@ -56,7 +53,7 @@ def parse_plan(doc: Fields) -> m.Plan:
     decisions = []
     meetings = {meeting.id: meeting for meeting in region.meetings}
     for d in doc.maps("beslut", lambda d, i: label(d, "beslut", i, "paragraf")):
-        d.check_keys(("protokoll", "paragraf", "åtgärd"))
+        d.check("plan#planDecision")
         meeting_id = d.reference("protokoll", d.identifier("protokoll"), meetings, "protokollet")
         paragraph_id = d.identifier("paragraf")
         if meeting_id:
@@ -66,7 +63,7 @@ def parse_plan(doc: Fields) -> m.Plan:
     plan = m.Plan(
         id=doc.identifier("id"), region_id=region.id, body_id=body_id,
         kind=doc.text("typ", True), title=doc.text("titel", True), period=parse_period(doc),
-        status=doc.choice("status", PLAN_STATUSES, required=False),
+        status=doc.choice("status", "plan", required=False),
         decision_date=doc.date("beslutsdatum"),
         decided_by=doc.reference("beslutad_av", doc.identifier("beslutad_av", False), region.bodies,
                                  "organet"),

@@ -51,6 +51,7 @@ class Collector:
 
     def __init__(self):
         self.errors: list[DataError] = []
+        self.schema = None  # macros.schema.Schema: allowed keys and choices
         self.region = None
         self.framework = None
         self.footnotes: dict[str, str] = {}
@@ -85,7 +86,7 @@ class Fields:
         self.errors.add(DataError(where, problem, place=self.place, found=found,
                                   expected=expected, suggestion=suggestion))
 
-    def check_keys(self, required: tuple = (), optional: tuple = ()) -> bool:
+    def check_keys(self, required: tuple = (), optional: tuple = (), ref: str = "") -> bool:
         """Report unknown and missing keys; True when the required ones are there."""
         allowed = set(required) | set(optional)
         for key in self.mapping:
@@ -97,7 +98,9 @@ class Fields:
         for key in required:
             if key not in self.mapping:
                 complete = False
-                self.error(None, f"nyckeln '{key}' saknas", expected=f"'{key}: …'")
+                described = self.errors.schema.description(ref, key) if ref else ""
+                self.error(None, f"nyckeln '{key}' saknas",
+                           expected=f"'{key}: …'" + (f" ({described})" if described else ""))
         return complete
 
     def claim(self, kind: str, key: str, value: str) -> None:
@@ -119,6 +122,11 @@ class Fields:
                        suggestion=did_you_mean(value, known))
             return ""
         return value
+
+    def check(self, ref: str) -> bool:
+        """Check keys against a definition of the JSON Schema ('common#indicatorRow')."""
+        required, optional = self.errors.schema.keys(ref)
+        return self.check_keys(required, optional, ref)
 
     def has(self, key) -> bool:
         return key in self.mapping and self.mapping[key] is not None
@@ -183,7 +191,9 @@ class Fields:
         value = self._typed(key, (bool,), "true eller false", False)
         return bool(value)
 
-    def choice(self, key, choices: tuple, required: bool = True) -> str:
+    def choice(self, key, ref: str, required: bool = True) -> str:
+        """A value among the choices the schema's definition `ref` allows for `key`."""
+        choices = self.errors.schema.choices(ref, key)
         value = self.text(key, required)
         if value and value not in choices:
             self.error(key, f"'{key}' har ett okänt värde", found=describe(value),

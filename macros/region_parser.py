@@ -5,15 +5,12 @@ from __future__ import annotations
 from . import model as m
 from .reading import Fields, label
 
-BODY_KINDS = ("fullmäktige", "styrelse", "nämnd", "utskott", "beredning", "förvaltning",
-              "revision")
-
 
 def parse_period(fields: Fields, key: str = "period") -> m.Period | None:
     period = fields.sub(key, f"{fields.place} → {key}")
     if period is None:
         return None
-    period.check_keys(("från", "till"))
+    period.check("common#period")
     start, end = period.year("från"), period.year("till")
     if start is None or end is None:
         return None
@@ -25,11 +22,11 @@ def parse_period(fields: Fields, key: str = "period") -> m.Period | None:
 
 
 def parse_region(doc: Fields) -> m.Region:
-    doc.check_keys(("id", "namn", "organ", "målstrukturer"), ("kortnamn", "vision", "visionstext"))
+    doc.check("region")
     bodies: dict[str, m.Body] = {}
     for body in doc.maps("organ", lambda b, i: label(b, "organ", i, "namn", "id"), True):
-        body.check_keys(("id", "namn", "typ"), ("kortnamn", "under"))
-        item = m.Body(body.identifier("id"), body.text("namn", True), body.choice("typ", BODY_KINDS),
+        body.check("region#body")
+        item = m.Body(body.identifier("id"), body.text("namn", True), body.choice("typ", "region#body"),
                       body.text("kortnamn"), body.identifier("under", required=False))
         if item.id in bodies:
             body.error("id", f"organet '{item.id}' finns redan", expected="ett unikt id")
@@ -41,12 +38,12 @@ def parse_region(doc: Fields) -> m.Region:
     frameworks: dict[str, m.GoalFramework] = {}
     goal_ids: set[str] = set()
     for fw in doc.maps("målstrukturer", lambda f, i: label(f, "målstruktur", i, "rubrik", "id"), True):
-        fw.check_keys(("id", "rubrik", "period"), ("beskrivning", "målområden", "mål"))
+        fw.check("region#goalFramework")
         areas, goals = [], []
 
         def add_goals(parent: Fields, area: m.GoalArea | None) -> None:
             for goal in parent.maps("mål", lambda g, i: label(g, "mål", i, "namn", "id")):
-                goal.check_keys(("id", "namn"), ("nummer",))
+                goal.check("region#goal")
                 item = m.RegionGoal(goal.identifier("id"), goal.text("nummer"), goal.text("namn", True), area)
                 if item.id in goal_ids:
                     goal.error("id", f"målet '{item.id}' finns redan i regionen",
@@ -57,7 +54,7 @@ def parse_region(doc: Fields) -> m.Region:
                     area.goals.append(item)
 
         for area_fields in fw.maps("målområden", lambda a, i: label(a, "målområde", i, "namn", "id")):
-            area_fields.check_keys(("id", "namn", "mål"), ("nummer",))
+            area_fields.check("region#goalArea")
             area = m.GoalArea(area_fields.identifier("id"), area_fields.text("nummer"),
                               area_fields.text("namn", True))
             areas.append(area)

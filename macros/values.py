@@ -13,7 +13,6 @@ from .yamlfile import Location, YamlMap
 
 # "6 319", "0,29", "-1 466,5": Swedish notation typed as text is still a number.
 _SWEDISH_NUMBER = re.compile(r"^([-−+]?)(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:,(\d+))?$")
-_VALUE_KEYS = ("värde", "not", "text", "enhet")
 
 
 def swedish_number(text: str) -> Optional[Decimal]:
@@ -59,7 +58,8 @@ def parse_value(raw, where: Location, place: str, unit: str, series: list[Series
 def _parse_mapping(raw: YamlMap, place: str, unit: str, series: list[Series],
                    errors: Collector) -> Optional[Value]:
     series_ids = [s.id for s in series]
-    if series_ids and not set(raw) & set(_VALUE_KEYS):
+    value_keys = errors.schema.keys("common#valueDetails")[1]  # värde, not, text, enhet
+    if series_ids and not set(raw) & set(value_keys):
         parts = []
         for key, item in raw.items():
             where = raw.key_locations[key]
@@ -74,14 +74,14 @@ def _parse_mapping(raw: YamlMap, place: str, unit: str, series: list[Series],
         return Value(by_series=tuple(parts)) if parts else None
     ok = True
     for key in raw:
-        if key not in _VALUE_KEYS:
+        if key not in value_keys:
             ok = False
             errors.add(DataError(raw.key_locations[key], f"okänd nyckel '{key}' i ett värde",
                                  place=place,
-                                 expected="värde, not, text, enhet" + (
+                                 expected=", ".join(value_keys) + (
                                      " eller radens serier " + ", ".join(series_ids)
                                      if series_ids else ""),
-                                 suggestion=did_you_mean(key, list(_VALUE_KEYS) + series_ids)))
+                                 suggestion=did_you_mean(key, list(value_keys) + series_ids)))
     number = raw.get("värde")
     if number is not None:
         if isinstance(number, str):

@@ -268,3 +268,11 @@ def test_schema_rejects_mistake(mistake):
     mutate(changed)
     assert changed != document, "ändringen ändrade inget"
     assert not validator.is_valid(changed), f"schemat godtar: {mistake}"
+
+
+def test_the_build_reads_its_allowed_keys_from_these_schemas():
+    """Every block kind in the schema has a parser, and every parser a block kind."""
+    from macros.blocks import _PARSERS
+    from macros.schema import Schema
+
+    assert set(Schema(SCHEMA_DIR).block_kinds()) == set(_PARSERS)

@@ -1,0 +1,48 @@
+"""The JSON Schemas in data/schema/ as the build's source of allowed keys and values.
+
+Editors get completion and inline errors from these files in VS Code; the build
+reads the same files for which keys each kind of mapping may and must have and
+which values a choice allows, so the two can never disagree. Checks a schema
+cannot express (references, uniqueness, years against the plan's period) stay
+in the parsers.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+FILES = ("common", "region", "plan", "protokoll")
+
+
+class Schema:
+    def __init__(self, directory: Path):
+        self.documents = {name: json.loads((Path(directory) / f"{name}.schema.json").read_text("utf-8"))
+                          for name in FILES}
+
+    def definition(self, ref: str) -> dict:
+        """'plan' is a whole file's schema; 'common#indicatorRow' one of its $defs."""
+        document, _, name = ref.partition("#")
+        schema = self.documents[document]
+        return schema["$defs"][name] if name else schema
+
+    def keys(self, ref: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(required, optional) keys of a mapping."""
+        definition = self.definition(ref)
+        required = tuple(definition.get("required", ()))
+        optional = tuple(k for k in definition.get("properties", {}) if k not in required)
+        return required, optional
+
+    def description(self, ref: str, key: str) -> str:
+        return self.definition(ref).get("properties", {}).get(key, {}).get("description", "")
+
+    def choices(self, ref: str, key: str) -> tuple[str, ...]:
+        return tuple(self.definition(ref)["properties"][key]["enum"])
+
+    def block_kinds(self) -> tuple[str, ...]:
+        """The keys of content blocks ('text', 'lista', 'indikatorer', …)."""
+        kinds = []
+        for option in self.definition("common#block")["oneOf"]:
+            name = option["$ref"].rpartition("/")[2]
+            kinds += self.definition(f"common#{name}")["required"]
+        return tuple(kinds)
