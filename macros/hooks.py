@@ -6,6 +6,8 @@ written, with the Swedish messages of DataErrors and no traceback.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -36,3 +38,17 @@ def on_files(files, config):
             raise PluginError(f"docs/{source} finns redan men skapas från data; ta bort filen i docs/")
         files.append(File.generated(config, source, content=content))
     return files
+
+
+# Helpers that are not content: permalink signs, empty-cell labels for screen readers.
+_NOT_INDEXED = ".headerlink, .op-permalink, .op-empty"
+
+
+def on_post_build(config):
+    """Index the built site with Pagefind: Swedish stemming, an index loaded in chunks."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent",
+         "--exclude-selectors", _NOT_INDEXED],
+        capture_output=True, text=True)
+    if result.returncode != 0:
+        raise PluginError(f"sökindexet kunde inte byggas:\n{result.stdout}{result.stderr}")

@@ -13,10 +13,14 @@ import re
 import markdown
 import nh3
 
-_ALLOWED_TAGS = {"p", "em", "strong", "ul", "ol", "li", "a", "br", "code", "sup", "sub", "blockquote"}
+_ALLOWED_TAGS = {"p", "em", "strong", "ul", "ol", "li", "a", "br", "code", "pre", "sup", "sub", "blockquote"}
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 _SCHEMES = {"http", "https", "mailto"}
 _MD = markdown.Markdown(extensions=["sane_lists"])
+# Data is Markdown without HTML: raw HTML is not parsed, so "<b>" in a field is
+# shown as the characters it is (Markdown escapes them) instead of being dropped.
+_MD.preprocessors.deregister("html_block")
+_MD.inlinePatterns.deregister("html")
 
 
 def text(value: str) -> str:
@@ -34,13 +38,9 @@ def _sanitise(rendered: str) -> str:
 
 
 def block(value: str) -> str:
-    """Markdown paragraphs → sanitised HTML.
-
-    Data is Markdown without HTML: `<`, `>` and `&` are escaped first, so that a
-    "<b>" in a field shows as the characters it is instead of being dropped.
-    """
+    """Markdown paragraphs → sanitised HTML."""
     _MD.reset()
-    return _sanitise(_MD.convert(html.escape(value, quote=False)))
+    return _sanitise(_MD.convert(value))
 
 
 def plain(value: str) -> str:
@@ -55,7 +55,7 @@ def inline(value: str) -> str:
     return rendered
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")  # what Python-Markdown (with tables) unescapes
 
 
 def heading(level: int, title: str, anchor: str = "") -> str:

@@ -14,6 +14,8 @@ from . import model as m
 from .formatting import NBSP, number, quantity
 from .urls import anchor
 
+# Row anchors sit on the row's header cell, not the <tr>: the search index then
+# knows the item's name as the anchor's text, and the cell is what a link targets.
 EMPTY_CELL = '<td class="op-empty"><span class="op-sr-only">Ingen uppgift</span></td>'
 
 
@@ -89,7 +91,7 @@ def indicator_table(table: m.IndicatorTable, previous_link: Callable[[str], str]
     heading_cell = h.text(table.heading or f"Indikator - {table.kind}")
     if table.kind == "kvalitativ" and not table.columns:
         rows = "".join(
-            f'<tr id="{anchor("indikator", row.id)}"><td>{_indicator_name(row, previous_link)}</td></tr>'
+            f'<tr><th scope="row" id="{anchor("indikator", row.id)}">{_indicator_name(row, previous_link)}</th></tr>'
             for row in table.rows)
         return scroll_wrap(f"<table><caption>{kind_title}, bedöms Ja, Delvis eller Nej</caption>"
                            f'<thead><tr><th scope="col">{heading_cell}</th></tr></thead>'
@@ -104,8 +106,8 @@ def indicator_table(table: m.IndicatorTable, previous_link: Callable[[str], str]
         cells = "".join(_indicator_cells(row, table.columns, spans[row.id]))
         if has_periodicity:
             cells += f"<td>{h.text(row.periodicity)}</td>"
-        body.append(f'<tr id="{anchor("indikator", row.id)}">'
-                    f'<th scope="row">{_indicator_name(row, previous_link)}</th>{cells}</tr>')
+        body.append(f'<tr><th scope="row" id="{anchor("indikator", row.id)}">'
+                    f'{_indicator_name(row, previous_link)}</th>{cells}</tr>')
     return scroll_wrap(f"<table><caption>{kind_title}</caption>"
                        f'<thead><tr><th scope="col">{heading_cell}</th>{head}</tr></thead>'
                        f"<tbody>{''.join(body)}</tbody></table>", kind_title)
@@ -118,7 +120,6 @@ def sub_goal_table(table: m.SubGoalTable, previous_link: Callable[[str], str]) -
     body = []
     for sub_goal in table.rows:
         for index, indicator in enumerate(sub_goal.indicators):
-            row_id = f' id="{anchor("indikator", indicator.id)}"'
             first = ""
             if index == 0:
                 first = (f'<th scope="rowgroup" rowspan="{len(sub_goal.indicators)}" '
@@ -127,8 +128,8 @@ def sub_goal_table(table: m.SubGoalTable, previous_link: Callable[[str], str]) -
             cells = "".join(_indicator_cells(indicator, table.columns, 1))
             if table.has_periodicity:
                 cells += f"<td>{h.text(indicator.periodicity)}</td>"
-            body.append(f"<tr{row_id}>{first}<th scope=\"row\">{_indicator_name(indicator, previous_link)}"
-                        f"</th>{cells}</tr>")
+            body.append(f'<tr>{first}<th scope="row" id="{anchor("indikator", indicator.id)}">'
+                        f"{_indicator_name(indicator, previous_link)}</th>{cells}</tr>")
     return scroll_wrap(
         "<table><caption>Delmål och indikatorer</caption>"
         f'<thead><tr><th scope="col">Delmål</th><th scope="col">Indikatorer</th>{head}</tr></thead>'
@@ -145,8 +146,8 @@ def assignment_table(table: m.AssignmentTable, body_name: Callable[[str], str]) 
                 "alla nämnder och styrelser" if b == "alla" else body_name(b).lower() for b in row.directed_to)
         directed_html = f'<br><span class="op-directed">{h.text(directed)}</span>' if directed else ""
         rows.append(
-            f'<tr id="{anchor("uppdrag", row.id)}"><td>{h.text(row.status)}</td>'
-            f'<th scope="row">{h.inline(row.text)} {permalink(anchor("uppdrag", row.id), row.text)}{directed_html}</th>'
+            f'<tr><td>{h.text(row.status)}</td>'
+            f'<th scope="row" id="{anchor("uppdrag", row.id)}">{h.inline(row.text)} {permalink(anchor("uppdrag", row.id), row.text)}{directed_html}</th>'
             f"<td>{h.text(row.periodicity)}</td><td>{h.text(row.end_date)}</td></tr>")
     return scroll_wrap(
         f"<table><caption>{h.text(caption)}</caption><thead><tr>"

@@ -55,14 +55,18 @@ class Site:
         assert found is not None, f"no element #{anchor} on {url}"
         return found
 
+    def row_element(self, url: str, anchor: str):
+        """The table row (<tr>) that holds #anchor; row anchors sit on the row's header cell."""
+        element = self.element(url, anchor)
+        return element if element.name == "tr" else element.find_parent("tr")
+
     def row(self, url: str, anchor: str) -> dict[str, str]:
         """The cells of the table row holding #anchor, keyed by column heading.
 
         Merged cells (rowspan) are expanded so that every row has every column,
         as a reader of the table sees it.
         """
-        element = self.element(url, anchor)
-        row = element if element.name == "tr" else element.find_parent("tr")
+        row = self.row_element(url, anchor)
         grid, headers = table_grid(row.find_parent("table"))
         rows = row.find_parent("table").select("tbody > tr")
         cells = grid[rows.index(row)]

@@ -383,14 +383,14 @@ def test_goal_links_to_region_plan_goal(site, area, ident, text):
 # --------------------------------------------------------------------------------------
 
 def test_exactly_all_indicator_rows(site):
-    rows = site.content(PLAN).select("tr[id^=indikator-]")
+    rows = site.content(PLAN).select("[id^=indikator-]")
     expected = [f"indikator-{r[1]}" for r in QUANTITATIVE] + [f"indikator-{r[1]}" for r in QUALITATIVE]
     assert sorted(r["id"] for r in rows) == sorted(expected)
     assert len(rows) == 20
 
 
 def test_indicator_tables_and_headings(site):
-    tables = [t for t in site.content(PLAN).find_all("table") if t.select("tr[id^=indikator-]")]
+    tables = [t for t in site.content(PLAN).find_all("table") if t.select("[id^=indikator-]")]
     heads = [norm(t.select("thead tr")[0].get_text(" ")) for t in tables]
     quant = f"{QUANT_HEAD} {U21} {U22} {M24} {M26}"
     assert heads == [quant, quant, QUAL_HEAD, quant, quant, QUAL_HEAD], heads
@@ -401,7 +401,7 @@ def test_indicator_tables_and_headings(site):
 def test_quantitative_indicator_row(site, goal, ident, name, u21, u22, m24, m26):
     row = site.row(PLAN, f"indikator-{ident}")
     assert row == {QUANT_HEAD: name, U21: u21, U22: u22, M24: m24, M26: m26}, ident
-    goal_heading = previous_heading(site.element(PLAN, f"indikator-{ident}"), "h4")
+    goal_heading = previous_heading(site.row_element(PLAN, f"indikator-{ident}"), "h4")
     assert goal_heading["id"] == f"mal-{goal}", f"{ident} is under {goal_heading.get('id')}"
 
 
@@ -411,16 +411,16 @@ def test_merged_target_cells_show_the_row_above(site, row_id, above):
     for column in (M24, M26):
         assert lower[column] == upper[column] == SJALVSKATTAD, (row_id, column)
     # merged as in the source: the upper row's target cells span both rows
-    upper_tr = site.element(PLAN, f"indikator-{above}")
+    upper_tr = site.row_element(PLAN, f"indikator-{above}")
     spans = [td.get("rowspan") for td in upper_tr.find_all("td")[2:]]
     assert spans == ["2", "2"], spans
-    assert len(site.element(PLAN, f"indikator-{row_id}").find_all("td")) == 2
+    assert len(site.row_element(PLAN, f"indikator-{row_id}").find_all("td")) == 2
 
 
 @pytest.mark.parametrize("goal, ident, name", QUALITATIVE, ids=[r[1] for r in QUALITATIVE])
 def test_qualitative_indicator_row(site, goal, ident, name):
     assert site.row(PLAN, f"indikator-{ident}") == {QUAL_HEAD: name}
-    goal_heading = previous_heading(site.element(PLAN, f"indikator-{ident}"), "h4")
+    goal_heading = previous_heading(site.row_element(PLAN, f"indikator-{ident}"), "h4")
     assert goal_heading["id"] == f"mal-{goal}", f"{ident} is under {goal_heading.get('id')}"
 
 

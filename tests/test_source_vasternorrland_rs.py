@@ -603,7 +603,7 @@ def test_goal_order(site):
 # --------------------------------------------------------------------------- 2. indicators
 
 def test_indicator_row_count(site):
-    rows = site.content(URL).select("tr[id^=indikator-]")
+    rows = site.content(URL).select("[id^=indikator-]")
     expected = len(QUANTITATIVE) + len(QUALITATIVE)
     ids = [r["id"] for r in rows]
     assert len(rows) == expected == 22, f"{len(rows)} indicator rows, expected {expected}: {ids}"
@@ -615,7 +615,7 @@ def test_indicator_row_count(site):
 def test_quantitative_indicator(site, goal, ident, name, u2022, u2023, m2025, m2027):
     row = site.row(URL, f"indikator-{ident}")
     assert list(row) == QUANT_HEADERS, f"columns {list(row)}"
-    first_cell = site.element(URL, f"indikator-{ident}").find(["th", "td"])
+    first_cell = site.row_element(URL, f"indikator-{ident}").find(["th", "td"])
     assert inline_text(first_cell) == name
     expected = {"Utfall 2022": u2022, "Utfall 2023": u2023, "Målnivå 2025": m2025, "Målnivå 2027": m2027}
     actual = {column: row[column] for column in expected}
@@ -626,7 +626,7 @@ def test_quantitative_indicator(site, goal, ident, name, u2022, u2023, m2025, m2
 def test_qualitative_indicator(site, goal, ident, name):
     row = site.row(URL, f"indikator-{ident}")
     assert list(row) == QUAL_HEADERS, f"columns {list(row)}"
-    tr = site.element(URL, f"indikator-{ident}")
+    tr = site.row_element(URL, f"indikator-{ident}")
     assert inline_text(tr.find(["th", "td"])) == name
 
 
@@ -635,7 +635,7 @@ def test_indicators_under_their_goal(site, goal):
     expected = [q[1] for q in QUANTITATIVE if q[0] == goal] + [q[1] for q in QUALITATIVE if q[0] == goal]
     found = []
     for element in goal_section(site, goal):
-        found += [tr["id"].removeprefix("indikator-") for tr in element.select("tr[id^=indikator-]")]
+        found += [tr["id"].removeprefix("indikator-") for tr in element.select("[id^=indikator-]")]
     assert found == expected, f"goal {goal}: indicators {found}, expected {expected}"
 
 
@@ -654,14 +654,14 @@ def test_indicator_tables_per_goal(site, goal):
 
 @pytest.mark.parametrize("ident, italic", list(INDICATOR_ITALICS.items()), ids=list(INDICATOR_ITALICS))
 def test_indicator_name_italics(site, ident, italic):
-    cell = site.element(URL, f"indikator-{ident}").find(["th", "td"])
+    cell = site.row_element(URL, f"indikator-{ident}").find(["th", "td"])
     ems = [inline_text(em) for em in cell.find_all("em")]
     assert italic in ems, f"{ident}: italic {italic!r} not kept, found {ems}"
 
 
 @pytest.mark.parametrize("ident", list(HME_SERIES))
 def test_hme_per_organisation_series(site, ident):
-    tr = site.element(URL, f"indikator-{ident}")
+    tr = site.row_element(URL, f"indikator-{ident}")
     cells = tr.find_all("td")
     for year_index, (rvn, rlf) in enumerate(HME_SERIES[ident]):
         series = cells[year_index].select(".op-series")
@@ -673,7 +673,7 @@ def test_hme_per_organisation_series(site, ident):
 def test_new_indicator_notes(site):
     """'Ny indikator 2024' / 'Ny indikator 2025' are notes, shown verbatim, not numbers."""
     for goal, ident, name, *values in QUANTITATIVE:
-        cells = site.element(URL, f"indikator-{ident}").find_all("td")
+        cells = site.row_element(URL, f"indikator-{ident}").find_all("td")
         for cell, value in zip(cells, values):
             if value.startswith("Ny indikator"):
                 assert cell.select_one(".op-note") is not None, f"{ident}: {value!r} not shown as a note"
