@@ -21,8 +21,9 @@ EMPTY_CELL = '<td class="op-empty"><span class="op-sr-only">Ingen uppgift</span>
 
 def permalink(target: str, what: str) -> str:
     what = h.plain(what)
-    return (f'<a class="op-permalink" href="#{target}" title="Länk hit: {h.attr(what)}">'
-            f'<span aria-hidden="true">#</span><span class="op-sr-only">Länk hit: {h.text(what)}</span></a>')
+    # The visible "#" comes from CSS, so the cell's text (and the search index's name
+    # for the anchor) is the item's name alone; the label names the link for screen readers.
+    return f'<a class="op-permalink" href="#{target}" aria-label="Länk hit: {h.attr(what)}" title="Länk hit"></a>'
 
 
 def scroll_wrap(table: str, label: str) -> str:

@@ -754,7 +754,8 @@ def test_no_markdown_escape_in_permalink_labels(site):
     position = text.find("\\")
     assert position < 0, f"a Markdown backslash escape is in the page text: {text[position - 60:position + 40]!r}"
     for link in site.content(URL).select("a.op-permalink"):
-        assert "\\" not in link.get("title", ""), f"backslash in permalink title {link.get('title')!r}"
+        for attribute in ("title", "aria-label"):
+            assert "\\" not in link.get(attribute, ""), f"backslash in permalink {attribute} {link.get(attribute)!r}"
 
 
 def test_star_note_kept_in_indicator_name(site):

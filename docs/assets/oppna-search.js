@@ -20,14 +20,16 @@ const list = document.querySelector("#op-search-results .md-search-result__list"
 const toggle = document.getElementById("__search");
 const base = new URL(JSON.parse(document.getElementById("__config").textContent).base + "/", location.href);
 
-let pagefind = null;
-async function engine() {
-  if (!pagefind) {
-    pagefind = await import(new URL("pagefind/pagefind.js", base).href);
+// One shared promise: keystrokes that arrive while Pagefind loads wait for the same load.
+let loading = null;
+function engine() {
+  loading ??= (async () => {
+    const pagefind = await import(new URL("pagefind/pagefind.js", base).href);
     await pagefind.options({ excerptLength: 24 });
     pagefind.init();
-  }
-  return pagefind;
+    return pagefind;
+  })();
+  return loading;
 }
 
 function escape(text) {
@@ -93,6 +95,27 @@ function render(results) {
     </li>`).join("");
 }
 
+// Swedish Snowball stemming leaves the definite neuter "-et" on (hyrberoendet stays,
+// hyrberoende becomes hyrberoend), so a word ending in -et/-ets is also searched
+// without it, and the two result lists are merged.
+function variant(query) {
+  return query.split(/\s+/)
+    .map((word) => (/^[\p{L}]{5,}ets?$/iu.test(word) ? word.replace(/ets?$/i, "") : word))
+    .join(" ");
+}
+
+function merge(lists) {
+  const byUrl = new Map();
+  for (const list of lists) {
+    for (const data of list) {
+      const seen = byUrl.get(data.url);
+      if (!seen) byUrl.set(data.url, { ...data, locations: [...data.locations] });
+      else seen.locations = [...new Set([...seen.locations, ...data.locations])].sort((a, b) => a - b);
+    }
+  }
+  return [...byUrl.values()];
+}
+
 let latest = 0;
 async function run(query) {
   const ticket = ++latest;
@@ -101,12 +124,16 @@ async function run(query) {
     list.innerHTML = "";
     return;
   }
-  const search = await (await engine()).debouncedSearch(query, {}, 150);
-  if (search === null || ticket !== latest) return; // a newer query superseded this one
-  const found = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+  const pf = await engine();
+  const first = await pf.debouncedSearch(query, {}, 150);
+  if (first === null || ticket !== latest) return; // a newer query superseded this one
+  const other = variant(query);
+  const searches = other === query ? [first] : [first, await pf.search(other)];
+  const lists = await Promise.all(searches.map((s) => Promise.all(s.results.slice(0, MAX_RESULTS).map((r) => r.data()))));
   if (ticket !== latest) return;
+  const found = merge(lists).slice(0, MAX_RESULTS);
   const results = found.map((data) => ({ data, parts: sections(data) }));
-  const count = search.results.length;
+  const count = found.length;
   status.textContent = count === 0 ? "Inga träffar" : count === 1 ? "1 sida med träffar" : `${count} sidor med träffar`;
   render(results);
 }
