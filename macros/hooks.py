@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from macros import site
+from macros import redirects, site, urls
 from macros.errors import DataErrors
 
 _state: dict = {}
@@ -45,6 +45,24 @@ _NOT_INDEXED = ".headerlink, .op-permalink, .op-empty"
 
 
 def on_post_build(config):
+    _write_redirects(config)
+    _index_for_search(config)
+
+
+def _write_redirects(config) -> None:
+    corpus = _state["corpus"]
+    for address, plan in redirects.current_plans(corpus).items():
+        target = urls.url_of(urls.plan_source(plan.region_id, plan.id))
+        body = corpus.regions[plan.region_id].bodies[plan.body_id]
+        redirects.write(config.site_dir, address, target, f"{body.name}: {plan.title}")
+    # Pages that moved, from mkdocs.yml: extra.flyttade_sidor maps old address → new source file.
+    for old, source in (config.extra.get("flyttade_sidor") or {}).items():
+        if not (Path(config.docs_dir) / source).is_file() and source not in site.generated_pages(corpus):
+            raise PluginError(f"flyttade_sidor: '{old}' pekar på '{source}', som inte finns")
+        redirects.write(config.site_dir, old.strip("/") + "/", urls.url_of(source), source)
+
+
+def _index_for_search(config) -> None:
     """Index the built site with Pagefind: Swedish stemming, an index loaded in chunks."""
     result = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent",

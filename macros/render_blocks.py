@@ -23,7 +23,7 @@ def permalink(target: str, what: str) -> str:
     what = h.plain(what)
     # The visible "#" comes from CSS, so the cell's text (and the search index's name
     # for the anchor) is the item's name alone; the label names the link for screen readers.
-    return f'<a class="op-permalink" href="#{target}" aria-label="Länk hit: {h.attr(what)}" title="Länk hit"></a>'
+    return f'<a class="op-permalink" href="#{target}" aria-label="Länk hit: {h.attr(what)}" title="Länk hit – kopierar adressen"></a>'
 
 
 def scroll_wrap(table: str, label: str) -> str:

@@ -333,13 +333,21 @@ class Renderer:
         for body in region.bodies.values():
             children.setdefault(body.parent_id, []).append(body)
 
+        with_plans = {p.body_id for p in region.plans}
+
+        def current(body: m.Body) -> str:
+            if body.id not in with_plans:
+                return ""
+            link = urls.relative_url(urls.url_of(self.page), urls.current_plan_url(region.id, body.id))
+            return f' – <a href="{h.attr(link)}">aktuell plan</a>'
+
         def tree(parent: str) -> str:
             items = children.get(parent, [])
             if not items:
                 return ""
             return "<ul>" + "".join(
                 f"<li>{h.text(b.name)}{' (' + h.text(b.short_name) + ')' if b.short_name else ''}"
-                f" <span class=\"op-kind\">{h.text(b.kind)}</span>{tree(b.id)}</li>" for b in items) + "</ul>"
+                f" <span class=\"op-kind\">{h.text(b.kind)}</span>{current(b)}{tree(b.id)}</li>" for b in items) + "</ul>"
         return tree("")
 
     def region_list(self) -> str:

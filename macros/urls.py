@@ -7,6 +7,7 @@
         #indikator-<id> #uppdrag-<id> #tabell-<id> #bilaga-<id>
     /<region>/protokoll/<protokoll>/        minutes: attendance and every §
         #paragraf-<id>
+    /<region>/organ/<organ>/aktuell-plan/   forwards to the body's newest plan
 
 Pages are generated as Markdown files at the matching source paths; with
 `use_directory_urls` MkDocs turns `x/planer/y.md` into `x/planer/y/`.
@@ -46,11 +47,20 @@ def meeting_source(region_id: str, meeting_id: str) -> str:
     return f"{region_id}/protokoll/{meeting_id}.md"
 
 
+def current_plan_url(region_id: str, body_id: str) -> str:
+    return f"{region_id}/organ/{body_id}/aktuell-plan/"
+
+
 def url_of(source: str) -> str:
     """The directory URL (relative to the site root) of a generated source path."""
     if source.endswith("index.md"):
         return source[: -len("index.md")]
     return source[: -len(".md")] + "/"
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """A link between two directory URLs (relative to the site root)."""
+    return posixpath.relpath(to_url or ".", from_url or ".") + "/"
 
 
 def relative(from_source: str, to_source: str, fragment: str = "") -> str:
