@@ -197,3 +197,23 @@ def test_a_new_plan_file_gets_a_page_and_a_place_in_the_navigation(project, tmp_
     nav = new.page("/vasternorrland/planer/hsn-verksamhetsplan-2024-2026/").select_one("nav.md-nav--primary")
     entry = nav.find("a", href=re.compile(r"hsn-verksamhetsplan-2025-2027/$"))
     assert entry is not None and "Verksamhetsplan 2025–2027" in norm(entry.get_text())
+
+
+def test_a_page_that_moved_keeps_a_redirect_from_its_old_address(project, tmp_path):
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  flyttade_sidor: {}", '  flyttade_sidor:\n    "om/adresser/": om/webbadresser.md'), encoding="utf-8")
+    result = build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    redirect = (tmp_path / "out/om/adresser/index.html").read_text(encoding="utf-8")
+    assert 'http-equiv="refresh" content="0; url=../webbadresser/"' in redirect
+    assert "location.hash" in redirect, "the #anchor of an old link must survive the redirect"
+
+
+def test_a_redirect_to_a_page_that_does_not_exist_fails_the_build(project, tmp_path):
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  flyttade_sidor: {}", '  flyttade_sidor:\n    "om/adresser/": om/finns-inte.md'), encoding="utf-8")
+    result = build(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert "om/finns-inte.md" in result.stdout + result.stderr

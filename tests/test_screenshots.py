@@ -1,0 +1,37 @@
+"""Screenshots of every page type at desktop and phone width, for a person to look at.
+
+They are written to tests/artifacts/ (not committed). The test checks what can be
+checked without eyes: the page renders without horizontal overflow of the page itself
+at phone width (wide tables scroll inside their own region instead).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from test_browser import browser, server  # noqa: F401  (fixtures)
+
+ARTIFACTS = Path(__file__).parent / "artifacts"
+PAGES = {
+    "start": "/",
+    "region": "/vasternorrland/",
+    "plan": "/vasternorrland/planer/hsn-verksamhetsplan-2024-2026/#mal-folkhalsa",
+    "plan-subgoals": "/vasterbotten/planer/hsn-namndplan-2025/#mal-goda-levnadsvillkor",
+    "minutes": "/vasternorrland/protokoll/hsu-2023-12-07/#paragraf-p92",
+}
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("name", PAGES)
+def test_screenshot(server, browser, name, width):
+    ARTIFACTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(server + PAGES[name])
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=ARTIFACTS / f"{name}-{width}.png")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{name} at {width}px is {overflow}px wider than the screen"
+    context.close()
