@@ -48,10 +48,15 @@ class Renderer:
         return self.link(urls.region_source(region.id), urls.anchor("mal", goal.id), label)
 
     def previous_indicator_link(self, region: m.Region):
+        """The same indicator in an earlier plan: a link, and the values decided there."""
         def render(reference: str) -> str:
             plan_id, _, indicator_id = reference.partition("/")
             plan = self.corpus.plan(region.id, plan_id)
-            return "Samma indikator i " + self.plan_link(plan, urls.anchor("indikator", indicator_id))
+            earlier = next(i for i in plan.indicators() if i.id == indicator_id)
+            values = [f"utfall {year} {rb.value_html(v)}" for year, v in sorted(earlier.outcomes.items())]
+            values += [f"målnivå {year} {rb.value_html(v)}" for year, v in sorted(earlier.targets.items())]
+            history = f": {'; '.join(values)}" if values else ""
+            return ("Tidigare i " + self.plan_link(plan, urls.anchor("indikator", indicator_id)) + history)
         return render
 
     # --- blocks -----------------------------------------------------------
