@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Optional
 
@@ -30,8 +31,9 @@ def parse_blocks(parent: Fields, key: str) -> list[m.Block]:
 
 def _parse_block(block: Fields) -> Optional[m.Block]:
     (kind,) = block.mapping.keys()
-    if not block.check_keys(optional=block.errors.schema.block_kinds()):
-        return None
+    block.check_keys(optional=block.errors.schema.block_kinds())
+    if kind not in _PARSERS:
+        return None  # reported by check_keys as an unknown key, with 'menade du'
     return _PARSERS[kind](block, kind)
 
 
@@ -106,24 +108,36 @@ def _annexes(block: Fields, key: str):
 
 # --- indicators -----------------------------------------------------------
 
-def parse_columns(table: Fields) -> list[m.Column]:
-    columns = []
+def parse_columns(table: Fields) -> Optional[list[m.Column]]:
+    """The table's columns, or None when they could not all be read (and that is reported):
+    the rows' years are then not checked against them, which would only repeat the error."""
+    columns, complete = [], isinstance(table.mapping.get("kolumner"), YamlList)
+    period = table.errors.period  # of the plan being read; None in minutes
+    seen = set()
     for column in table.maps("kolumner", lambda c, i: f"kolumn {i + 1}", True):
         column.check("common#column")
         kind = column.choice("typ", "common#column")
         year = column.year("år")
-        if kind and year:
-            default = f"{'Utfall' if kind == 'utfall' else 'Målnivå'} {year}"
-            columns.append(m.Column(kind, year, column.text("rubrik") or default))
-    seen = set()
-    for column in columns:
-        if (column.kind, column.year) in seen:
-            table.error("kolumner", f"kolumnen {column.heading} står två gånger")
-        seen.add((column.kind, column.year))
-    return columns
+        if not (kind and year):
+            complete = False
+            continue
+        heading = column.text("rubrik") or f"{'Utfall' if kind == 'utfall' else 'Målnivå'} {year}"
+        columns.append(m.Column(kind, year, heading))
+        if (kind, year) in seen:
+            column.error("år", f"kolumnen {heading} står två gånger",
+                         expected="varje år en gång per typ (utfall, målnivå)")
+        seen.add((kind, year))
+        if period and kind == "målnivå" and year not in period:
+            column.error("år", f"kolumnen '{heading}' ligger utanför planens period "
+                               f"{period.start}–{period.end}",
+                         expected="målnivåer för år inom planperioden")
+        if period and kind == "utfall" and year > period.end:
+            column.error("år", f"kolumnen '{heading}' ligger efter planens period",
+                         expected=f"utfall för år till och med {period.end}")
+    return columns if complete else None
 
 
-def parse_indicator(row: Fields, kind: str, columns: list[m.Column]) -> m.Indicator:
+def parse_indicator(row: Fields, kind: str, columns: Optional[list[m.Column]]) -> m.Indicator:
     if kind == "kvalitativ" and not columns:
         row.check("common#qualitativeIndicatorRow")
     else:
@@ -155,15 +169,17 @@ def parse_indicator(row: Fields, kind: str, columns: list[m.Column]) -> m.Indica
         cells = row.sub(key, f"{row.place} → {key}", required=False)
         if cells is None:
             continue
-        years = {c.year for c in columns if c.kind == key}
+        years = {c.year for c in columns or () if c.kind == key}
         for year, raw in cells.mapping.items():
             where = cells.location_of(year)
             place = f"{row.place} → {key} {year}"
-            if not isinstance(year, int):
+            if isinstance(year, str) and re.fullmatch(r"\d{4}", year.strip()):
+                year = int(year)  # "2024": in quotes, as the schema allows (JSON keys are text)
+            if not isinstance(year, int) or isinstance(year, bool):
                 row.errors.add(DataError(where, f"'{year}' är inget årtal", place=place,
                                          expected=f"årtal som nycklar under '{key}', till exempel 2024"))
                 continue
-            if year not in years:
+            if columns is not None and year not in years:
                 shown = ", ".join(map(str, sorted(years))) or "inga"
                 row.errors.add(DataError(where, f"tabellen har ingen kolumn för {key} {year}",
                                          place=place, expected=f"ett av tabellens år för {key}: {shown}"))
@@ -184,6 +200,8 @@ def _check_previous(row: Fields, reference: str) -> None:
     def check(corpus) -> None:
         plans = {p.id: p for p in region.plans} if region else {}
         plan = plans.get(plan_id)
+        if plan is None and plan_id in row.errors.unreadable:
+            return  # the plan's own file error is reported
         if plan is None:
             row.errors.add(DataError(where, f"planen '{plan_id}' i 'tidigare' finns inte", place=place,
                                      expected="'<plan-id>/<indikator-id>' för en plan i samma region",
@@ -205,17 +223,21 @@ def _indicator_table(block: Fields, key: str):
     table.check("common#indicatorTable")
     kind = table.choice("typ", "common#indicatorTable")
     columns = parse_columns(table) if table.has("kolumner") else []
-    if kind == "kvantitativ" and not columns:
-        table.error(None, "en kvantitativ indikatortabell saknar 'kolumner'",
-                    expected="kolumner: [{typ: utfall, år: 2022}, {typ: målnivå, år: 2025}, …]")
-    rows = [parse_indicator(row, kind, columns)
-            for row in table.maps("rader", lambda r, i: label(r, "indikator", i, "namn", "id"), True)]
-    for above, row in zip([None] + rows, rows):
+    if kind == "kvantitativ" and not table.has("kolumner"):
+        columns = None  # the rows' years cannot be checked; the missing columns are reported once
+        if "kolumner" not in table.misspelt:
+            table.error(None, "en kvantitativ indikatortabell saknar 'kolumner'",
+                        expected="kolumner: [{typ: utfall, år: 2022}, {typ: målnivå, år: 2025}, …]")
+    row_fields = list(table.maps("rader", lambda r, i: label(r, "indikator", i, "namn", "id"), True))
+    rows = [parse_indicator(row, kind, columns) for row in row_fields]
+    for index, (fields, row) in enumerate(zip(row_fields, rows)):
+        above = rows[index - 1] if index else None
         if row.targets_merged_with and (above is None or above.id != row.targets_merged_with):
-            table.error("rader", f"indikatorn '{row.id}' delar målnivå med '{row.targets_merged_with}', "
-                                 "som inte står på raden direkt ovanför",
-                        expected="'målnivå_som' med id för raden ovanför")
-    return m.IndicatorTable(kind, table.text("rubrik"), columns, rows)
+            fields.error("målnivå_som", f"indikatorn '{row.id}' delar målnivå med "
+                                        f"'{row.targets_merged_with}', som inte står på raden direkt ovanför",
+                         expected="'målnivå_som' med id för raden ovanför",
+                         suggestion=f"menade du '{above.id}'?" if above and above.id else "")
+    return m.IndicatorTable(kind, table.text("rubrik"), columns or [], rows)
 
 
 def _sub_goals(block: Fields, key: str):
@@ -231,7 +253,7 @@ def _sub_goals(block: Fields, key: str):
                       row.maps("indikatorer", lambda r, i: label(r, "indikator", i, "namn", "id"), True)]
         row.claim("delmål", "id", row.mapping.get("id"))
         rows.append(m.SubGoal(row.identifier("id"), row.text("text", True), indicators))
-    return m.SubGoalTable(columns, table.flag("periodicitet"), rows)
+    return m.SubGoalTable(columns or [], table.flag("periodicitet"), rows)
 
 
 def _assignments(block: Fields, key: str):
@@ -270,7 +292,15 @@ def _numbers(fields: Fields, key: str, count: int) -> list[Optional[Decimal]]:
             values.append(None if item is None else Decimal(item))
         else:
             number = swedish_number(item) if isinstance(item, str) else None
-            if number is None:
+            with_unit = _NUMBER_AND_UNIT.match(item) if isinstance(item, str) and number is None else None
+            if with_unit and swedish_number(with_unit[1]) is not None:
+                # "6 319 kr" pasted from Word: the unit belongs in the table's 'enhet', once.
+                fields.errors.add(DataError(
+                    where, f"cell {index + 1} är inget tal: enheten '{with_unit[2]}' står i cellen",
+                    place=fields.place, found=describe(item),
+                    expected=f"bara talet, {swedish_number(with_unit[1])}; tabellens enhet skrivs "
+                             "en gång, i 'enhet:'"))
+            elif number is None:
                 fields.errors.add(DataError(where, f"cell {index + 1} är inget tal",
                                             place=fields.place, found=describe(item),
                                             expected="ett tal, eller null för en tom cell"))
@@ -279,6 +309,9 @@ def _numbers(fields: Fields, key: str, count: int) -> list[Optional[Decimal]]:
         fields.error(key, f"raden har {len(items)} värden men tabellen har {count} kolumner",
                      expected=f"{count} värden; skriv null för en tom cell")
     return values
+
+
+_NUMBER_AND_UNIT = re.compile(r"^\s*(.*\d)\s*([^\d\s].*?)\s*$")
 
 
 def footnote_map(fields: Fields, key: str) -> dict[str, str]:
@@ -303,16 +336,17 @@ def _table(block: Fields, key: str):
     table.claim("tabell", "id", table.mapping.get("id"))
     columns = table.texts("kolumner", required=True)
     rows = []
+    footnotes = footnote_map(table, "fotnoter")
     for row in table.maps("rader", lambda r, i: label(r, "rad", i, "namn"), True):
         row.check("common#tableRow")
         rows.append(m.TableRow(row.text("namn", True), _numbers(row, "värden", len(columns)),
                                bold=row.flag("fet"), of_which=row.flag("varav"),
                                footnote=row.text("fotnot")))
-    footnotes = footnote_map(table, "fotnoter")
-    for row in rows:
-        if row.footnote and row.footnote not in footnotes:
-            table.error("rader", f"raden '{row.name}' hänvisar till fotnot {row.footnote}, "
-                                 "som saknas under 'fotnoter'")
+        if rows[-1].footnote and rows[-1].footnote not in footnotes:
+            row.error("fotnot", f"raden '{rows[-1].name}' hänvisar till fotnot {rows[-1].footnote}, "
+                                "som saknas under tabellens 'fotnoter'",
+                      expected=("ett av: " + ", ".join(footnotes)) if footnotes
+                      else "fotnotens text under tabellens 'fotnoter:'")
     return m.Table(table.identifier("id"), table.text("rubrik"), table.text("enhet"),
                    table.text("radrubrik"), columns, rows, footnotes)
 

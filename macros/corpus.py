@@ -42,7 +42,8 @@ def load_corpus(data_dir: Path) -> m.Corpus:
                 doc.error("id", f"regionen '{region.id}' finns redan")
             regions[region.id] = region
             if len(collector.errors) > errors_before:
-                unreadable.add(region.id)
+                # Its plans and minutes are found by folder name, which is the file name.
+                unreadable.update({region.id, path.stem})
 
     for folder, kind, parse, attach in (
         (MINUTES_DIR, "protokoll", parse_meeting, lambda r: r.meetings),
@@ -68,30 +69,44 @@ def _load_region_files(folder: Path, root: Path, kind: str, parse: Callable, att
         if region_dir.name in unreadable:
             continue  # the region file's own errors are reported; checking against it would only add noise
         for path in _files(region_dir):
-            collector.start_file(None)
-            doc = _document(path, root, kind, collector)
-            if doc is None:
-                continue
-            region_id = doc.text("region", required=True)
-            if region_id and region_id not in regions:
-                doc.error("region", f"regionen '{region_id}' finns inte",
-                          expected="id för en region i data/regioner/",
-                          suggestion=did_you_mean(region_id, regions))
-                continue
-            if region_id and region_id != region_dir.name:
-                doc.error("region", f"filen ligger i mappen '{region_dir.name}' men gäller regionen "
-                                    f"'{region_id}'",
-                          expected=f"filen i mappen data/{folder.name}/{region_id}/")
-                continue
-            if not region_id:
-                continue
-            region = regions[region_id]
-            collector.start_file(region)
-            item = parse(doc)
-            if _named_after_id(doc, path, item.id):
-                if any(existing.id == item.id for existing in attach(region)):
-                    doc.error("id", f"id '{item.id}' används redan i regionen")
-                attach(region).append(item)
+            if not _load_region_file(path, region_dir, folder, root, kind, parse, attach, regions,
+                                     collector):
+                # Its own error is reported; other files' references to it by its file name
+                # would only add "finns inte" for a file that is there.
+                collector.unreadable.add(path.stem)
+
+
+def _load_region_file(path: Path, region_dir: Path, folder: Path, root: Path, kind: str,
+                      parse: Callable, attach: Callable, regions: dict[str, m.Region],
+                      collector: Collector) -> bool:
+    """Read, check and attach one plan or minutes file; False when it could not be attached."""
+    collector.start_file(None)
+    doc = _document(path, root, kind, collector)
+    if doc is None:
+        return False
+    region_id = doc.text("region", required=True)
+    if region_id and region_id not in regions:
+        doc.error("region", f"regionen '{region_id}' finns inte",
+                  expected="id för en region i data/regioner/",
+                  suggestion=did_you_mean(region_id, regions))
+        return False
+    if region_id and region_id != region_dir.name:
+        doc.error("region", f"filen ligger i mappen '{region_dir.name}' men gäller regionen "
+                            f"'{region_id}'",
+                  expected=f"filen i mappen data/{folder.name}/{region_id}/")
+        return False
+    if not region_id:
+        return False
+    region = regions[region_id]
+    collector.start_file(region)
+    item = parse(doc)
+    if not _named_after_id(doc, path, item.id):
+        return False
+    if any(existing.id == item.id for existing in attach(region)):
+        doc.error("id", f"id '{item.id}' används redan i regionen")
+        return False
+    attach(region).append(item)
+    return True
 
 
 def _files(folder: Path) -> list[Path]:
@@ -108,7 +123,8 @@ def _document(path: Path, root: Path, kind: str, collector: Collector):
         collector.add(error)
         return None
     if not isinstance(doc, YamlMap):
-        collector.add(DataError(Location(shown, 1, 1), f"filen ska beskriva en {kind}",
+        where = getattr(doc, "location", Location(shown, 1, 1))  # a list knows where it starts
+        collector.add(DataError(where, f"filen ska beskriva en {kind}",
                                 found=describe(doc),
                                 expected="nycklar som 'id:', 'titel:' … enligt data/README.md"))
         return None

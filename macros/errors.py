@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 
 
 class DataError(Exception):
@@ -48,7 +49,28 @@ class DataErrors(Exception):
         return f"Data i data/ innehåller {count} {noun}; webbplatsen byggs inte.\n\n{body}"
 
 
-def did_you_mean(word: str, candidates) -> str:
+def visible(text) -> str:
+    """Text with invisible characters (zero-width or no-break spaces, pasted from Word)
+    spelt out, so that 'rubrik' and 'rubrik' + a zero-width space do not look alike."""
+    return "".join(f"[osynligt tecken {ord(c):#06x}]"
+                   if c != " " and unicodedata.category(c) in ("Cf", "Zs") else c for c in str(text))
+
+
+def closest(word, candidates) -> str:
+    """The candidate most like a misspelt key or id, or ''."""
+    word, names = str(word), [str(c) for c in candidates]
+    # Two letters typed in the wrong order ("p29" for "p92") is the commonest slip, and
+    # difflib scores it no better than any other near miss.
+    for name in names:
+        if len(name) == len(word) and sorted(name) == sorted(word):
+            differ = [i for i, (a, b) in enumerate(zip(name, word)) if a != b]
+            if len(differ) == 2 and differ[1] == differ[0] + 1:
+                return name
+    match = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
+    return match[0] if match else ""
+
+
+def did_you_mean(word, candidates) -> str:
     """A 'menade du …?' hint for a misspelt key or id, or ''."""
-    match = difflib.get_close_matches(str(word), [str(c) for c in candidates], n=1, cutoff=0.6)
-    return f"menade du '{match[0]}'?" if match else ""
+    match = closest(word, candidates)
+    return f"menade du '{match}'?" if match else ""

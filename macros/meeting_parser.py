@@ -35,7 +35,7 @@ def _paragraph(fields: Fields) -> m.MinutesParagraph:
             decision.choice("typ", "protokoll#decision"),
             decision.reference("till", decision.identifier("till", required=False), bodies, "organet"),
             decision.text("inledning", True), decision.texts("att", required=True))
-        if parsed_decision.kind == "förslag" and not parsed_decision.to_body_id:
+        if parsed_decision.kind == "förslag" and not decision.has("till"):
             decision.error(None, "ett förslag saknar 'till'",
                            expected="id för organet som förslaget går till, till exempel 'till: hsn'")
     sections = []
@@ -52,9 +52,9 @@ def _paragraph(fields: Fields) -> m.MinutesParagraph:
         note.check("protokoll#note")
         notes.append(m.MinutesNote(note.text("text", True), note.texts("avstår")))
     fields.claim("paragraf", "id", fields.mapping.get("id"))
-    number = fields.number("nummer", required=True)
+    number = fields.integer("nummer", required=True)
     return m.MinutesParagraph(
-        id=fields.identifier("id"), number=int(number) if number is not None else 0,
+        id=fields.identifier("id"), number=number or 0,
         title=fields.text("rubrik", True), case_number=fields.text("diarienummer"),
         responsible=fields.text("ärendeansvarig"), officers=fields.texts("handläggare"),
         decision=parsed_decision, sections=sections, basis=parse_blocks(fields, "beslutsunderlag"),
@@ -94,7 +94,7 @@ def parse_meeting(doc: Fields) -> m.Meeting:
         members=members, substitutes=substitutes, officials=officials,
         information=[_information(i) for i in doc.maps("information", lambda i, n: label(i, "information", n, "rubrik"))],
         chair=chair, adjusters=adjusters, secretary=secretary,
-        paragraphs=[_paragraph(p) for p in doc.maps("paragrafer", lambda p, i: label(p, "§", i, "nummer"), True)])
+        paragraphs=[_paragraph(p) for p in doc.maps("paragrafer", lambda p, i: label(p, "§", i, "nummer", "id"), True)])
     known = {p.id for p in meeting.paragraphs}
     for person, signatory in zip(signatories if adjusting else [], adjusters):
         for paragraph_id in signatory.paragraph_ids:

@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 from typing import Callable, Iterator, Optional
 
-from .errors import DataError, did_you_mean
+from .errors import DataError, closest, did_you_mean, visible
 from .yamlfile import Location, YamlList, YamlMap
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -32,7 +32,7 @@ TYPE_NAMES = {
 def describe(value) -> str:
     if isinstance(value, str):
         shown = value if len(value) <= 60 else value[:57] + "…"
-        return f'texten "{shown}"'
+        return f'texten "{visible(shown)}"'
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, Decimal)):
@@ -40,13 +40,18 @@ def describe(value) -> str:
     return TYPE_NAMES.get(type(value), type(value).__name__)
 
 
+_NEUTER = {"kapitel", "uppdrag", "delmål"}  # "inget annat kapitel", "ingen annan indikator"
+
+
 class Collector:
     """The errors of one run, and what the file being read may refer to.
 
     References are checked while reading, where the referring key's line is at
-    hand: `region` is the region of the file, `framework` and `footnotes` those
-    of the plan being read, `claimed` the ids used so far in the file, and
-    `deferred` the checks that need every file loaded first.
+    hand: `region` is the region of the file, `framework`, `period` and
+    `footnotes` those of the plan being read, `claimed` the ids used so far in
+    the file, `deferred` the checks that need every file loaded first, and
+    `unreadable` the ids (file names) of files that could not be read at all:
+    references to them are not reported, since the file's own error says it all.
     """
 
     def __init__(self):
@@ -54,15 +59,17 @@ class Collector:
         self.schema = None  # macros.schema.Schema: allowed keys and choices
         self.region = None
         self.framework = None
+        self.period = None
         self.footnotes: dict[str, str] = {}
         self.claimed: dict[str, dict[str, Location]] = {}
         self.deferred: list[Callable[[object], None]] = []
+        self.unreadable: set[str] = set()
 
     def add(self, error: DataError) -> None:
         self.errors.append(error)
 
     def start_file(self, region) -> None:
-        self.region, self.framework, self.footnotes, self.claimed = region, None, {}, {}
+        self.region, self.framework, self.period, self.footnotes, self.claimed = region, None, None, {}, {}
 
 
 class Fields:
@@ -70,6 +77,8 @@ class Fields:
         self.mapping = mapping
         self.place = place
         self.errors = errors
+        self.missing: set = set()  # required keys already reported missing: reported once
+        self.misspelt: set = set()  # keys meant by unknown keys ('kolumnr' → 'kolumner')
 
     # --- structure ------------------------------------------------------
 
@@ -89,15 +98,21 @@ class Fields:
     def check_keys(self, required: tuple = (), optional: tuple = (), ref: str = "") -> bool:
         """Report unknown and missing keys; True when the required ones are there."""
         allowed = set(required) | set(optional)
+        misspelt = self.misspelt
         for key in self.mapping:
             if key not in allowed:
-                self.error(key, f"okänd nyckel '{key}'",
+                meant = closest(key, allowed)
+                misspelt.add(meant)
+                self.error(key, f"okänd nyckel '{visible(key)}'",
                            expected="en av: " + ", ".join(sorted(map(str, allowed))),
-                           suggestion=did_you_mean(key, allowed))
+                           suggestion=f"menade du '{meant}'?" if meant else "")
         complete = True
         for key in required:
             if key not in self.mapping:
                 complete = False
+                self.missing.add(key)
+                if key in misspelt:
+                    continue  # 'okänd nyckel … menade du' on the misspelt key's own line says it
                 described = self.errors.schema.description(ref, key) if ref else ""
                 self.error(None, f"nyckeln '{key}' saknas",
                            expected=f"'{key}: …'" + (f" ({described})" if described else ""))
@@ -109,16 +124,21 @@ class Fields:
             return
         seen = self.errors.claimed.setdefault(kind, {})
         if value in seen:
+            other = "inget annat" if kind in _NEUTER else "ingen annan"
             self.error(key, f"id '{value}' används redan i samma fil (rad {seen[value].line})",
-                       expected=f"ett id som ingen annan {kind} i filen har")
+                       expected=f"ett id som {other} {kind} i filen har")
         else:
             seen[value] = self.location_of(key)
 
-    def reference(self, key, value: str, known, what: str) -> str:
-        """Check that `value` is one of `known` ids; report with a suggestion if not."""
+    def reference(self, key, value: str, known, what: str, within: str = "") -> str:
+        """Check that `value` is one of `known` ids; report with a suggestion if not.
+
+        `within` names where it was looked for: "paragrafen 'p29' finns inte i protokollet …".
+        """
         if value and value not in known:
-            self.error(key, f"{what} '{value}' finns inte",
-                       expected=f"ett av: {', '.join(sorted(known))}" if known else what,
+            self.error(key, f"{what} '{visible(value)}' finns inte" + (f" {within}" if within else ""),
+                       expected=f"ett av: {', '.join(sorted(known))}" if known
+                       else "ett id som finns i data/ (det finns inga ännu)",
                        suggestion=did_you_mean(value, known))
             return ""
         return value
@@ -135,7 +155,7 @@ class Fields:
         if key not in self.mapping or self.mapping[key] is None:
             if required and key in self.mapping:
                 self.error(key, f"'{key}' är tomt", expected=expected)
-            elif required:
+            elif required and key not in self.missing:
                 self.error(None, f"nyckeln '{key}' saknas", expected=expected)
             return None
         value = self.mapping[key]
@@ -174,6 +194,9 @@ class Fields:
                        expected="ett årtal mellan 1900 och 2100")
             return None
         return value
+
+    def integer(self, key, required: bool = False, example: int = 92) -> Optional[int]:
+        return self._typed(key, (int,), f"ett heltal, till exempel {example}", required)
 
     def number(self, key, required: bool = False) -> Optional[Decimal]:
         value = self._typed(key, (int, Decimal), "ett tal, till exempel 60 eller 6.9", required)

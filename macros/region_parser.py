@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from . import model as m
+from .errors import did_you_mean
 from .reading import Fields, label
 
 
@@ -24,6 +25,7 @@ def parse_period(fields: Fields, key: str = "period") -> m.Period | None:
 def parse_region(doc: Fields) -> m.Region:
     doc.check("region")
     bodies: dict[str, m.Body] = {}
+    body_fields = []
     for body in doc.maps("organ", lambda b, i: label(b, "organ", i, "namn", "id"), True):
         body.check("region#body")
         item = m.Body(body.identifier("id"), body.text("namn", True), body.choice("typ", "region#body"),
@@ -31,10 +33,12 @@ def parse_region(doc: Fields) -> m.Region:
         if item.id in bodies:
             body.error("id", f"organet '{item.id}' finns redan", expected="ett unikt id")
         bodies[item.id] = item
-    for body in bodies.values():
-        if body.parent_id and body.parent_id not in bodies:
-            doc.error("organ", f"organet '{body.id}' ligger under '{body.parent_id}', som inte finns",
-                      expected="id för ett av regionens organ")
+        body_fields.append((body, item))
+    for body, item in body_fields:  # after all bodies: 'under' may name one further down
+        if item.parent_id and item.parent_id not in bodies:
+            body.error("under", f"organet '{item.id}' ligger under '{item.parent_id}', som inte finns",
+                       expected="id för ett av regionens organ",
+                       suggestion=did_you_mean(item.parent_id, bodies))
     frameworks: dict[str, m.GoalFramework] = {}
     goal_ids: set[str] = set()
     for fw in doc.maps("målstrukturer", lambda f, i: label(f, "målstruktur", i, "rubrik", "id"), True):

@@ -11,7 +11,7 @@ from typing import Callable
 
 from . import html as h
 from . import model as m
-from .formatting import NBSP, number, quantity
+from .formatting import number, quantity
 from .urls import anchor
 
 # Row anchors sit on the row's header cell, not the <tr>: the search index then

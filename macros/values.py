@@ -28,7 +28,11 @@ def swedish_number(text: str) -> Optional[Decimal]:
 def parse_value(raw, where: Location, place: str, unit: str, series: list[Series],
                 errors: Collector) -> Optional[Value]:
     """A cell as written in YAML: number, text, {värde/not/text/enhet} or {SERIE: …}."""
-    if isinstance(raw, bool) or raw is None:
+    if raw is None:
+        errors.add(DataError(where, "värdet är tomt", place=place,
+                             expected="ett tal eller en text; ett tomt fält utelämnas helt"))
+        return None
+    if isinstance(raw, bool):
         errors.add(DataError(where, "värdet har fel typ", place=place, found=describe(raw),
                              expected="ett tal, en text, eller {värde: …, not: …}"))
         return None

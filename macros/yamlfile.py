@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from .errors import DataError
+from .yaml_hints import Refused, syntax_hint
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class YamlList(list):
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _DECIMAL = re.compile(r"^[-+]?(0|[1-9][0-9]*)\.[0-9]+$")
 _NULL = {"", "~", "null", "Null", "NULL"}
+_HIDDEN_BREAK = re.compile("[\u2028\u2029\x85]")  # line breaks to YAML, not to an editor
 _BOOL = {"true": True, "false": False}
 
 
@@ -80,6 +82,8 @@ def _convert(node: yaml.Node, path: str):
         result.key_locations = {}
         for key_node, value_node in node.value:
             key = _convert(key_node, path)
+            if isinstance(key, bool):
+                key = key_node.value  # 'true:' is a (misspelt) key, not a truth value
             where = _location(path, key_node.start_mark)
             if not isinstance(key, (str, int)):
                 raise DataError(where, "en nyckel måste vara ett ord eller ett årtal",
@@ -99,7 +103,23 @@ def _convert(node: yaml.Node, path: str):
 
 
 class _Composer(yaml.SafeLoader):
-    """SafeLoader used only to compose nodes; aliases and tags are refused."""
+    """SafeLoader used only to compose nodes; anchors, aliases and tags are refused.
+
+    An '&', '*' or '!' typed first in an unquoted text makes YAML read an anchor,
+    an alias or a tag: the text silently loses its first word, or one edit
+    changes several places unseen. The data has no need of them.
+    """
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise Refused(problem="alias", problem_mark=event.start_mark)
+        if event.anchor is not None:
+            raise Refused(problem="anchor", problem_mark=event.start_mark)
+        tag = getattr(event, "tag", None)
+        if tag and not tag.startswith("tag:"):
+            raise Refused(problem="tag", problem_mark=event.start_mark)
+        return super().compose_node(parent, index)
 
 
 def load(path: Path, display_name: str) -> object:
@@ -120,53 +140,30 @@ def load(path: Path, display_name: str) -> object:
         ) from None
     if text.startswith("\ufeff"):
         text = text[1:]
+    hidden = _HIDDEN_BREAK.search(text)
+    if hidden:
+        # Pasted from Word or a PDF: YAML takes it for a new line, the editor shows none, so
+        # every later line number would be off by one and a block text would end mid-line.
+        before = text[: hidden.start()]
+        where = Location(display_name, before.count("\n") + 1, hidden.start() - before.rfind("\n"))
+        raise DataError(where, "texten innehåller en osynlig radbrytning (tecknet "
+                               f"{ord(hidden.group()):#06x}, ofta inklistrat från Word eller en pdf)",
+                        expected="ett mellanslag eller en vanlig radbrytning i stället för tecknet")
     try:
         node = yaml.compose(text, Loader=_Composer)
+    except yaml.reader.ReaderError as exc:
+        # Control characters (a NUL, a pasted binary) are valid UTF-8 but no text.
+        before = text[: exc.position]
+        where = Location(display_name, before.count("\n") + 1, exc.position - before.rfind("\n"))
+        raise DataError(where, f"filen innehåller ett styrtecken (tecken {exc.character:#06x}) som inte "
+                               "hör hemma i en textfil",
+                        expected="en YAML-fil sparad som text (UTF-8); är det rätt fil?") from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        mark, hint = syntax_hint(exc, text)
         where = _location(display_name, mark) if mark else start
-        raise DataError(where, f"YAML-syntaxen är felaktig: {_syntax_hint(exc)}") from None
+        raise DataError(where, f"YAML-syntaxen är felaktig: {hint}") from None
     if node is None:
-        raise DataError(start, "filen är tom", expected="uppgifter enligt data/README.md")
-    _refuse_anchors(node, display_name)
+        only_comments = any(line.strip() for line in text.splitlines())
+        raise DataError(start, "filen innehåller bara kommentarer" if only_comments else "filen är tom",
+                        expected="uppgifter enligt data/README.md")
     return _convert(node, display_name)
-
-
-def _refuse_anchors(node: yaml.Node, path: str, seen=None) -> None:
-    # Aliases make one edit change several places unseen; the data has no need of them.
-    seen = seen if seen is not None else set()
-    if id(node) in seen:
-        raise DataError(_location(path, node.start_mark),
-                        "ankare och alias (&namn, *namn) används inte i plandata",
-                        expected="skriv ut värdet där det behövs")
-    seen.add(id(node))
-    if node.tag and node.tag.startswith("!") and not node.tag.startswith("tag:"):
-        raise DataError(_location(path, node.start_mark), f"okänd tagg {node.tag}")
-    children = []
-    if isinstance(node, yaml.SequenceNode):
-        children = node.value
-    elif isinstance(node, yaml.MappingNode):
-        children = [n for pair in node.value for n in pair]
-    for child in children:
-        _refuse_anchors(child, path, seen)
-
-
-def _syntax_hint(exc: yaml.MarkedYAMLError) -> str:
-    problem = (exc.problem or "").strip()
-    hints = {
-        "mapping values are not allowed here": (
-            "ett kolon följt av mellanslag i en text som inte står inom citattecken; "
-            'sätt texten inom "…"'
-        ),
-        "found character '\\t' that cannot start any token": (
-            "ett tabbtecken; använd mellanslag för indrag"
-        ),
-        "could not find expected ':'": "en rad saknar kolon efter nyckeln",
-        "found undefined alias": "en asterisk (*) i början av en text; sätt texten inom \"…\"",
-    }
-    for english, swedish in hints.items():
-        if problem.startswith(english):
-            return swedish
-    if "expected <block end>" in problem or "did not find expected" in problem:
-        return "indraget stämmer inte med raderna ovanför"
-    return problem or "okänt fel"

@@ -23,8 +23,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).parent))
-from conftest import ROOT, build  # noqa: E402
-from test_browser import CHROMIUM_ARGS  # noqa: E402
+from conftest import CHROMIUM_ARGS, ROOT, build  # noqa: E402
 
 QUERIES = ["tandvården", "kariesfr", "självskattad hälsa", "hyrberoende", "kompetensförsörjning"]
 

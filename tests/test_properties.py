@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 from decimal import Decimal
-from pathlib import Path
 
 import markdown
 import yaml

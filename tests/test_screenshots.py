@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from test_browser import browser, server  # noqa: F401  (fixtures)
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 PAGES = {

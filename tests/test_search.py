@@ -7,7 +7,6 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from test_browser import browser, page, server  # noqa: F401  (fixtures)
 
 
 def search(page, server, query: str, width: int = 1280):
