@@ -7,6 +7,9 @@ are computed relative to the page being written.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from . import html as h
 from . import model as m
 from . import render_blocks as rb
@@ -371,8 +374,5 @@ def _paragraph_list(numbers: list[int]) -> str:
 
 
 def _slug(text: str) -> str:
-    import re
-    import unicodedata
-
     ascii_text = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
