@@ -79,7 +79,7 @@ def test_wide_tables_scroll_by_keyboard_on_a_phone(server, page):
 
 def test_tables_have_captions_and_header_scopes(site):
     for url in ("/vasternorrland/planer/hsn-verksamhetsplan-2024-2026/", "/vasterbotten/planer/rs-namndplan-2023/",
-                "/vasternorrland/protokoll/hsu-2023-12-07/"):
+                "/vasternorrland/protokoll/hsu-2023-12-07/", "/om/webbadresser/"):
         for table in site.content(url).select("table"):
             assert table.find("caption") and table.find("caption").get_text(strip=True), url
             for th in table.select("th"):
