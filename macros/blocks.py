@@ -197,7 +197,7 @@ def _check_previous(row: Fields, reference: str) -> None:
     where = row.location_of("tidigare")
     place = row.place
 
-    def check(corpus) -> None:
+    def check() -> None:
         plans = {p.id: p for p in region.plans} if region else {}
         plan = plans.get(plan_id)
         if plan is None and plan_id in row.errors.unreadable:
@@ -262,14 +262,14 @@ def _assignments(block: Fields, key: str):
         return None
     table.check("common#assignmentTable")
     rows = []
+    bodies = table.errors.region.bodies if table.errors.region else {}
     for row in table.maps("rader", lambda r, i: label(r, "uppdrag", i, "text", "id"), True):
         row.check("common#assignmentRow")
         row.claim("uppdrag", "id", row.mapping.get("id"))
-        bodies = set(row.errors.region.bodies) if row.errors.region else set()
         directed = []
         for item, where, index in row.items("riktas_till"):
             if isinstance(item, str):
-                directed.append(row.reference("riktas_till", item, bodies | {"alla"}, "organet"))
+                directed.append(row.reference("riktas_till", item, {*bodies, "alla"}, "organet"))
             else:
                 row.errors.add(DataError(where, "'riktas_till' ska lista organens id",
                                          place=row.place, found=describe(item),
@@ -278,7 +278,6 @@ def _assignments(block: Fields, key: str):
             id=row.identifier("id"), status=row.text("status", True), text=row.text("text", True),
             directed_to=directed, directed_to_text=row.text("riktas_till_text"),
             periodicity=row.text("periodicitet"), end_date=row.date("slutdatum")))
-    bodies = table.errors.region.bodies if table.errors.region else {}
     return m.AssignmentTable(table.reference("från", table.identifier("från"), bodies, "organet"),
                              table.reference("till", table.identifier("till"), bodies, "organet"),
                              rows)
@@ -355,7 +354,7 @@ def _measure(fields: Fields) -> Optional[m.Measure]:
     fields.check("common#measure")
     amount = fields.number("belopp", required=True)
     text = fields.text("text", True)
-    return m.Measure(text, Decimal(amount)) if amount is not None else None
+    return m.Measure(text, amount) if amount is not None else None
 
 
 def _measures(block: Fields, key: str):

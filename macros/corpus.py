@@ -52,7 +52,7 @@ def load_corpus(data_dir: Path) -> m.Corpus:
         _load_region_files(data_dir / folder, root, kind, parse, attach, regions, collector, unreadable)
 
     for check in collector.deferred:
-        check(None)
+        check()
     if collector.errors:
         raise DataErrors(collector.errors)
     for region in regions.values():

@@ -43,10 +43,8 @@ class DataErrors(Exception):
                                                     e.location.column))
 
     def __str__(self) -> str:
-        count = len(self.errors)
-        noun = "fel" if count == 1 else "fel"
         body = "\n\n".join(str(e) for e in self.errors)
-        return f"Data i data/ innehåller {count} {noun}; webbplatsen byggs inte.\n\n{body}"
+        return f"Data i data/ innehåller {len(self.errors)} fel; webbplatsen byggs inte.\n\n{body}"
 
 
 def visible(text) -> str:

@@ -26,6 +26,7 @@ def on_config(config):
     except DataErrors as errors:
         raise PluginError(str(errors)) from None
     _state["corpus"] = corpus
+    _state["moved"] = _moved_pages(config, corpus)
     nav = list(config.nav or [])
     # Data-made sections go right after the start page; the rest of mkdocs.yml's nav follows.
     config.nav = nav[:1] + site.navigation(corpus) + nav[1:]
@@ -55,11 +56,19 @@ def _write_redirects(config) -> None:
         target = urls.url_of(urls.plan_source(plan.region_id, plan.id))
         body = corpus.regions[plan.region_id].bodies[plan.body_id]
         redirects.write(config.site_dir, address, target, f"{body.name}: {plan.title}")
-    # Pages that moved, from mkdocs.yml: extra.flyttade_sidor maps old address → new source file.
-    for old, source in (config.extra.get("flyttade_sidor") or {}).items():
-        if not (Path(config.docs_dir) / source).is_file() and source not in site.generated_pages(corpus):
-            raise PluginError(f"flyttade_sidor: '{old}' pekar på '{source}', som inte finns")
+    for old, source in _state["moved"].items():
         redirects.write(config.site_dir, old.strip("/") + "/", urls.url_of(source), source)
+
+
+def _moved_pages(config, corpus) -> dict[str, str]:
+    """Pages that moved, from mkdocs.yml: extra.flyttade_sidor maps old address → new source
+    file. Checked here, before the build writes anything, so a wrong entry publishes nothing."""
+    moved = config.extra.get("flyttade_sidor") or {}
+    generated = site.generated_pages(corpus)
+    for old, source in moved.items():
+        if not (Path(config.docs_dir) / source).is_file() and source not in generated:
+            raise PluginError(f"flyttade_sidor: '{old}' pekar på '{source}', som inte finns")
+    return moved
 
 
 def _index_for_search(config) -> None:

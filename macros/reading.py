@@ -62,7 +62,7 @@ class Collector:
         self.period = None
         self.footnotes: dict[str, str] = {}
         self.claimed: dict[str, dict[str, Location]] = {}
-        self.deferred: list[Callable[[object], None]] = []
+        self.deferred: list[Callable[[], None]] = []
         self.unreadable: set[str] = set()
 
     def add(self, error: DataError) -> None:

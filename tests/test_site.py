@@ -217,3 +217,4 @@ def test_a_redirect_to_a_page_that_does_not_exist_fails_the_build(project, tmp_p
     result = build(project, tmp_path / "out")
     assert result.returncode != 0
     assert "om/finns-inte.md" in result.stdout + result.stderr
+    assert not (tmp_path / "out").exists(), "a wrong redirect must stop the build before anything is written"
