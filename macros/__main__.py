@@ -6,8 +6,8 @@ import sys
 import time
 from pathlib import Path
 
-from .corpus import load_corpus
-from .errors import DataErrors
+from .loading import load_corpus
+from .loading import DataErrors
 
 USAGE = "Användning: python -m macros validate [mapp med data, standard: data]"
 

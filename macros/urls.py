@@ -16,6 +16,8 @@ Pages are generated as Markdown files at the matching source paths; with
 from __future__ import annotations
 
 import posixpath
+import re
+import unicodedata
 
 ANCHOR_PREFIX = {
     "kapitel": "kapitel",
@@ -72,3 +74,9 @@ def relative(from_source: str, to_source: str, fragment: str = "") -> str:
     if from_source == to_source:
         link = ""
     return f"{link}#{fragment}" if fragment else (link or "./")
+
+
+def slug(text: str) -> str:
+    """An anchor part from a heading, for the sections of a § (which have no id of their own)."""
+    ascii_text = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")

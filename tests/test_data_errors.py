@@ -19,7 +19,7 @@ import pytest
 
 from conftest import build
 from macros import model as m
-from macros.corpus import load_corpus
+from macros.loading import load_corpus
 
 HSN = "data/planer/vasternorrland/hsn-verksamhetsplan-2024-2026.yml"
 RS = "data/planer/vasternorrland/rs-verksamhetsplan-2025-2027.yml"

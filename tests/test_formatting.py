@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from macros.formatting import date_range_text, date_text, number, quantity
+from macros.rendering.formatting import date_range_text, date_text, number, quantity
 
 NBSP = "\u00a0"
 

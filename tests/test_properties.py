@@ -1,8 +1,8 @@
 """Property-based: any text or number in data reaches the page unchanged and inert.
 
-The pages are rendered by the same macros and converted by Python-Markdown with
-the extensions of mkdocs.yml, so that hundreds of examples run in seconds; the
-full-build cases in test_safe_rendering.py cover the rest of the pipeline.
+The pages are rendered by the same templates the build uses (pages made from data
+go from the templates to the theme without a Markdown pass), so that hundreds of
+examples run in seconds; the full-build cases cover the rest of the pipeline.
 """
 
 from __future__ import annotations
@@ -10,19 +10,15 @@ from __future__ import annotations
 import copy
 from decimal import Decimal
 
-import markdown
-import yaml
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, norm
 from macros import model as m
-from macros.corpus import load_corpus
-from macros.render_pages import Renderer
-from macros.urls import plan_source
+from macros.loading import load_corpus
+from macros.rendering.pages import plan_page
 
-EXTENSIONS = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]
 MARKDOWN_SYNTAX = set("\\`*_{}[]()#+-.!|<>&~:=\"'")
 
 # Printable text of every script, with the characters that matter for HTML,
@@ -47,9 +43,7 @@ def real_corpus() -> m.Corpus:
 
 
 def page_html(corpus: m.Corpus, plan: m.Plan) -> BeautifulSoup:
-    source = Renderer(corpus, plan_source(plan.region_id, plan.id)).plan_page(plan)
-    converter = markdown.Markdown(extensions=[e if isinstance(e, str) else next(iter(e)) for e in EXTENSIONS])
-    return BeautifulSoup(converter.convert(source), "html.parser")
+    return BeautifulSoup(plan_page(corpus, plan).html, "html.parser")
 
 
 def with_plan(change) -> tuple[m.Corpus, m.Plan]:

@@ -272,7 +272,7 @@ def test_schema_rejects_mistake(mistake):
 
 def test_the_build_reads_its_allowed_keys_from_these_schemas():
     """Every block kind in the schema has a parser, and every parser a block kind."""
-    from macros.blocks import _PARSERS
-    from macros.schema import Schema
+    from macros.loading.blocks import _PARSERS
+    from macros.loading.schema import Schema
 
     assert set(Schema(SCHEMA_DIR).block_kinds()) == set(_PARSERS)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import model as m
+from .. import model as m
 from .blocks import parse_blocks
 from .reading import Fields, label, valid_date
 

@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 from typing import Optional
 
-from . import model as m
+from .. import model as m
 from .errors import DataError, did_you_mean
 from .reading import Fields, describe, label
 from .values import parse_value, swedish_number

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from . import model as m
+from .. import model as m
 from .blocks import footnote_map, parse_blocks
 from .reading import Fields, label
-from .region_parser import parse_period
+from .regions import parse_period
 
 
 def _chapter(fields: Fields, area: m.GoalArea | None = None) -> m.Chapter:

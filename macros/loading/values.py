@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Optional
 
 from .errors import DataError, did_you_mean
-from .model import Series, Value
+from ..model import Series, Value
 from .reading import Collector, describe
 from .yamlfile import Location, YamlMap
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import model as m
+from .. import model as m
 from .errors import did_you_mean
 from .reading import Fields, label
 

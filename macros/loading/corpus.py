@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from . import model as m
+from .. import model as m
 from .errors import DataError, DataErrors, did_you_mean
-from .meeting_parser import parse_meeting
-from .plan_parser import parse_plan
+from .minutes import parse_meeting
+from .plans import parse_plan
 from .reading import Collector, Fields, describe
-from .region_parser import parse_region
+from .regions import parse_region
 from .schema import Schema
 from .yamlfile import Location, YamlMap, load
 

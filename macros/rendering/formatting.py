@@ -57,3 +57,14 @@ def date_range_text(dates: list[str]) -> str:
 
 def period_text(start: int, end: int) -> str:
     return str(start) if start == end else f"{start}–{end}"
+
+
+def period(value) -> str:
+    """A model Period as text: "2024–2026", or "2025" for one year."""
+    return period_text(value.start, value.end)
+
+
+def signed_quantity(value: Decimal, unit: str) -> str:
+    """An amount with an explicit plus for increases: "+25 mnkr", "−16 mnkr"."""
+    return ("+" if value > 0 else "") + quantity(value, unit)
+

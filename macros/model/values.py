@@ -1,0 +1,42 @@
+"""Periods and the values of table cells: numbers with units, texts, notes, series."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Optional
+
+
+@dataclass(frozen=True)
+class Period:
+    start: int
+    end: int
+
+    def __contains__(self, year: int) -> bool:
+        return self.start <= year <= self.end
+
+
+@dataclass(frozen=True)
+class Value:
+    """One cell: a number with unit, a text, a note, or values per organisation."""
+
+    number: Optional[Decimal] = None
+    unit: str = ""
+    text: str = ""
+    note: str = ""
+    by_series: tuple[tuple[str, "Value"], ...] = ()
+
+
+@dataclass(frozen=True)
+class Series:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Column:
+    kind: str  # "utfall" | "målnivå"
+    year: int
+    heading: str
+
+

@@ -1,0 +1,47 @@
+"""Markdown fields of the data as safe HTML: rendered without raw HTML, then sanitised.
+
+This is the one place where text from data becomes markup. Python-Markdown is
+run with its raw-HTML parsing removed, so "<b>" in a field is shown as the
+characters it is, and nh3 then keeps only the handful of tags Markdown itself
+makes, with http(s) and mailto links. The result is ours and marked safe;
+every other value reaches a page through the template engine's escaping.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+_ALLOWED_TAGS = {"p", "em", "strong", "ul", "ol", "li", "a", "br", "code", "pre", "sup", "sub", "blockquote"}
+_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+_SCHEMES = {"http", "https", "mailto"}
+_MD = markdown.Markdown(extensions=["sane_lists"])
+_MD.preprocessors.deregister("html_block")
+_MD.inlinePatterns.deregister("html")
+
+
+def _sanitise(rendered: str) -> str:
+    return nh3.clean(rendered, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES,
+                     url_schemes=_SCHEMES, link_rel="noopener noreferrer")
+
+
+def block(value: str) -> Markup:
+    """Markdown paragraphs → sanitised HTML."""
+    _MD.reset()
+    return Markup(_sanitise(_MD.convert(value)))
+
+
+def inline(value: str) -> Markup:
+    """One line of Markdown (emphasis, links) → sanitised HTML without a <p>."""
+    rendered = str(block(value)).strip()
+    return Markup(re.sub(r"^<p>(.*)</p>$", r"\1", rendered, flags=re.S))
+
+
+def plain(value: str) -> str:
+    """The text a reader sees of one line of Markdown, for attributes and labels (unescaped:
+    the template escapes it where it is written)."""
+    return html.unescape(re.sub(r"<[^>]+>", "", str(inline(value))))

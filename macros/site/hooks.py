@@ -1,0 +1,112 @@
+"""MkDocs hooks: check the data before anything is built, add the pages made from data.
+
+A data error stops the build in on_config, before a single file is written,
+with the Swedish messages of DataErrors and no traceback. Pages made from data
+go straight from our templates to the theme: no Markdown pass and no macro
+rendering, so their text is never read as Markdown or as a Jinja template.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from markupsafe import Markup, escape
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
+
+from macros import urls
+from macros.loading import DataErrors
+from macros.rendering.pages import plan_title
+from macros.site import pages, redirects
+
+_state: dict = {}
+
+
+def on_config(config):
+    data_dir = Path(config.config_file_path).parent / "data"
+    try:
+        corpus = pages.load(data_dir)
+    except DataErrors as errors:
+        raise PluginError(str(errors)) from None
+    _state["corpus"] = corpus
+    _state["generated"] = pages.generated_pages(corpus)
+    _state["moved"] = _moved_pages(config)
+    nav = list(config.nav or [])
+    # Data-made sections go right after the start page; the rest of mkdocs.yml's nav follows.
+    config.nav = nav[:1] + pages.navigation(corpus) + nav[1:]
+    return config
+
+
+def on_files(files, config):
+    for source in _state["generated"]:
+        if files.get_file_from_path(source) is not None:
+            raise PluginError(f"docs/{source} finns redan men skapas från data; ta bort filen i docs/")
+        files.append(File.generated(config, source, content=""))
+    return files
+
+
+def on_page_content(html, page, config, files):
+    render = _state["generated"].get(page.file.src_uri)
+    if render is None:
+        return html  # a hand-written page: Markdown and macros as usual
+    rendered = render()
+    # Escaped once here; the theme writes titles as they are (and <title> is escaped in
+    # overrides/main.html, since Material's `striptags` would undo the escaping).
+    page.title = escape(rendered.title)
+    page.toc = get_toc(_toc_tokens(rendered.toc))
+    page.present_anchor_ids = rendered.anchors  # so that MkDocs can check links to them
+    return str(rendered.html)
+
+
+def _toc_tokens(headings) -> list[dict]:
+    """The flat list of headings as the nested tokens MkDocs' table of contents is made from."""
+    root: list[dict] = []
+    stack: list[dict] = []
+    for heading in headings:
+        token = {"level": heading.level, "id": heading.id, "name": Markup(heading.title), "children": []}
+        while stack and stack[-1]["level"] >= heading.level:
+            stack.pop()
+        (stack[-1]["children"] if stack else root).append(token)
+        stack.append(token)
+    return root
+
+
+# Helpers that are not content: permalink signs, empty-cell labels for screen readers.
+_NOT_INDEXED = ".headerlink, .op-permalink, .op-empty"
+
+
+def on_post_build(config):
+    _write_redirects(config)
+    _index_for_search(config)
+
+
+def _write_redirects(config) -> None:
+    corpus = _state["corpus"]
+    for address, plan in redirects.current_plans(corpus).items():
+        target = urls.url_of(urls.plan_source(plan.region_id, plan.id))
+        redirects.write(config.site_dir, address, target, plan_title(corpus, plan))
+    for old, source in _state["moved"].items():
+        redirects.write(config.site_dir, old.strip("/") + "/", urls.url_of(source), source)
+
+
+def _moved_pages(config) -> dict[str, str]:
+    """Pages that moved, from mkdocs.yml: extra.flyttade_sidor maps old address → new source
+    file. Checked here, before the build writes anything, so a wrong entry publishes nothing."""
+    moved = config.extra.get("flyttade_sidor") or {}
+    errors = redirects.check_moved(moved, Path(config.docs_dir), set(_state["generated"]))
+    if errors:
+        raise PluginError("\n".join(errors))
+    return moved
+
+
+def _index_for_search(config) -> None:
+    """Index the built site with Pagefind: Swedish stemming, an index loaded in chunks."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent",
+         "--exclude-selectors", _NOT_INDEXED],
+        capture_output=True, text=True)
+    if result.returncode != 0:
+        raise PluginError(f"sökindexet kunde inte byggas:\n{result.stdout}{result.stderr}")
