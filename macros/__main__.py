@@ -1,4 +1,5 @@
-"""Command line: `python -m macros validate [data-dir]` checks all data without building."""
+"""Command line: `python -m macros validate [data-dir]` checks everything a build checks,
+without building: all data, and mkdocs.yml's moved pages and docs/ against the data."""
 
 from __future__ import annotations
 
@@ -6,8 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from .loading import load_corpus
-from .loading import DataErrors
+from .loading import DataErrors, load_corpus
 
 USAGE = "Användning: python -m macros validate [mapp med data, standard: data]"
 
@@ -23,12 +23,29 @@ def main(argv: list[str]) -> int:
     except DataErrors as errors:
         print(errors, file=sys.stderr)
         return 1
+    problems = _project_problems(corpus, data_dir.resolve().parent)
+    if problems:
+        print("Inställningarna i mkdocs.yml eller sidorna i docs/ innehåller fel; webbplatsen byggs "
+              "inte.\n\n" + "\n".join(problems), file=sys.stderr)
+        return 1
     plans = sum(1 for _ in corpus.plans())
     meetings = sum(1 for _ in corpus.meetings())
     elapsed = time.perf_counter() - started
     print(f"Data är giltiga: {len(corpus.regions)} regioner, {plans} planer, "
           f"{meetings} protokoll ({elapsed:.2f} s).")
     return 0
+
+
+def _project_problems(corpus, project: Path) -> list[str]:
+    """The build's own checks of mkdocs.yml and docs/, when the data sits in a project."""
+    config_file = project / "mkdocs.yml"
+    if not config_file.is_file():
+        return []
+    from .site import checks  # the MkDocs adapter's checks; only needed inside a project
+
+    config = checks.read_config(config_file)
+    docs_dir = project / config.get("docs_dir", "docs")
+    return checks.check(corpus, config.get("extra") or {}, docs_dir)
 
 
 if __name__ == "__main__":

@@ -33,6 +33,13 @@ ANCHOR_PREFIX = {
 }
 
 
+# Addresses at the top of the site that are not regions: a region id must not take them.
+RESERVED_TOP_LEVEL = frozenset({
+    "om", "assets", "pagefind", "search", "katalog", "data", "andringar", "sitemap.xml",
+    "404.html", "index.html", "robots.txt",
+})
+
+
 def anchor(kind: str, ident: str) -> str:
     return f"{ANCHOR_PREFIX[kind]}-{ident}"
 

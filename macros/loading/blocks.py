@@ -59,8 +59,16 @@ def _footnotes(block: Fields, key: str):
                     found=describe(raw), expected="till exempel 'fotnot: 4' eller 'fotnot: [4, 5]'")
         return None
     refs = [str(n) for n in numbers]
+    placed = block.errors.placed
     for ref in refs:
-        block.reference(key, ref, block.errors.footnotes, "fotnoten")
+        if not block.reference(key, ref, block.errors.footnotes, "fotnoten"):
+            placed[""] = block.location_of(key)  # a misspelt reference: "never placed" would only echo it
+            continue
+        if ref in placed:
+            block.error(key, f"fotnot {ref} placeras redan på rad {placed[ref].line}",
+                        expected="varje fotnot på ett ställe i texten")
+        else:
+            placed[ref] = block.location_of(key)
     return m.FootnoteRefs(refs)
 
 
@@ -318,7 +326,12 @@ def footnote_map(fields: Fields, key: str) -> dict[str, str]:
     if notes is None:
         return {}
     result = {}
+    pattern = re.compile(fields.errors.schema.definition("common#footnotes")["propertyNames"]["pattern"])
     for number, text in notes.mapping.items():
+        if isinstance(number, bool) or not pattern.match(str(number)):
+            # The number becomes part of an address (#fotnot-4) and is shown as "4)".
+            notes.error(number, f"'{number}' är inget fotnotsnummer", expected="ett nummer, till exempel 4: …")
+            continue
         if not isinstance(text, str):
             notes.error(number, f"fotnot {number} ska vara en text", found=describe(text))
             continue

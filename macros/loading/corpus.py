@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Callable
 
 from .. import model as m
+from . import files
 from .errors import DataError, DataErrors, did_you_mean
 from .minutes import parse_meeting
 from .plans import parse_plan
@@ -14,23 +15,20 @@ from .regions import parse_region
 from .schema import Schema
 from .yamlfile import Location, YamlMap, load
 
-REGIONS_DIR, PLANS_DIR, MINUTES_DIR, SCHEMA_DIR = "regioner", "planer", "protokoll", "schema"
 
 
 def load_corpus(data_dir: Path) -> m.Corpus:
     """Read and check all data; raise DataErrors listing every mistake found."""
     data_dir = Path(data_dir)
     collector = Collector()
-    try:
-        collector.schema = Schema(data_dir / SCHEMA_DIR)
-    except (OSError, ValueError) as error:
-        raise DataErrors([DataError(Location(f"data/{SCHEMA_DIR}", 1, 1),
-                                    f"schemat i data/{SCHEMA_DIR}/ kunde inte läsas ({error})")]) from None
+    collector.schema = Schema(data_dir / files.SCHEMA_DIR)  # raises DataErrors if it cannot be read
+    found = files.find(data_dir)
+    collector.errors += found.errors
     root = data_dir.parent
     regions: dict[str, m.Region] = {}
 
     unreadable: set[str] = set()  # regions whose own file has errors: their plans are not checked
-    for path in _files(data_dir / REGIONS_DIR):
+    for path in found.flat.get("regioner", []):
         collector.start_file(None)
         errors_before = len(collector.errors)
         doc = _document(path, root, "region", collector)
@@ -46,10 +44,11 @@ def load_corpus(data_dir: Path) -> m.Corpus:
                 unreadable.update({region.id, path.stem})
 
     for folder, kind, parse, attach in (
-        (MINUTES_DIR, "protokoll", parse_meeting, lambda r: r.meetings),
-        (PLANS_DIR, "plan", parse_plan, lambda r: r.plans),
+        ("protokoll", "protokoll", parse_meeting, lambda r: r.meetings),
+        ("planer", "plan", parse_plan, lambda r: r.plans),
     ):
-        _load_region_files(data_dir / folder, root, kind, parse, attach, regions, collector, unreadable)
+        _load_region_files(found.by_region.get(folder, {}), data_dir / folder, root, kind, parse,
+                           attach, regions, collector, unreadable)
 
     for check in collector.deferred:
         check()
@@ -61,14 +60,14 @@ def load_corpus(data_dir: Path) -> m.Corpus:
     return m.Corpus(regions)
 
 
-def _load_region_files(folder: Path, root: Path, kind: str, parse: Callable, attach: Callable,
-                       regions: dict[str, m.Region], collector: Collector, unreadable: set[str]) -> None:
-    if not folder.is_dir():
-        return
-    for region_dir in sorted(p for p in folder.iterdir() if p.is_dir()):
-        if region_dir.name in unreadable:
+def _load_region_files(by_region: dict[str, list[Path]], folder: Path, root: Path, kind: str,
+                       parse: Callable, attach: Callable, regions: dict[str, m.Region],
+                       collector: Collector, unreadable: set[str]) -> None:
+    for region_name, paths in by_region.items():
+        if region_name in unreadable:
             continue  # the region file's own errors are reported; checking against it would only add noise
-        for path in _files(region_dir):
+        region_dir = folder / region_name
+        for path in paths:
             if not _load_region_file(path, region_dir, folder, root, kind, parse, attach, regions,
                                      collector):
                 # Its own error is reported; other files' references to it by its file name
@@ -107,12 +106,6 @@ def _load_region_file(path: Path, region_dir: Path, folder: Path, root: Path, ki
         return False
     attach(region).append(item)
     return True
-
-
-def _files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
 
 
 def _document(path: Path, root: Path, kind: str, collector: Collector):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import model as m
+from .. import urls
 from .blocks import parse_blocks
 from .reading import Fields, label, valid_date
 
@@ -24,6 +25,11 @@ def _information(fields: Fields) -> m.InformationItem:
         date=fields.date("datum"))
 
 
+# Parts of a § with addresses of their own (see templates/pieces/paragraph.html).
+_FIXED_PARTS = {"beslutsunderlag": "Beslutsunderlag", "overlaggningar": "Överläggningar",
+                "yrkanden": "Yrkanden", "noteras": "Noteras till protokollet"}
+
+
 def _paragraph(fields: Fields) -> m.MinutesParagraph:
     fields.check("protokoll#paragraph")
     decision = fields.sub("beslut", f"{fields.place} → beslut")
@@ -39,9 +45,24 @@ def _paragraph(fields: Fields) -> m.MinutesParagraph:
             decision.error(None, "ett förslag saknar 'till'",
                            expected="id för organet som förslaget går till, till exempel 'till: hsn'")
     sections = []
+    anchors: dict[str, int] = {}  # a section's address within its §, from its heading
     for section in fields.maps("avsnitt", lambda s, i: label(s, "avsnitt", i, "rubrik")):
         section.check("protokoll#section")
-        sections.append(m.Section(section.text("rubrik", True), parse_blocks(section, "innehåll")))
+        heading = section.text("rubrik", True)
+        anchor = urls.slug(heading)
+        if heading and not anchor:
+            section.error("rubrik", f"rubriken '{heading}' ger ingen adress",
+                          expected="en rubrik med bokstäver eller siffror")
+        elif anchor in _FIXED_PARTS:
+            section.error("rubrik", f"rubriken '{heading}' får samma adress som paragrafens "
+                                    f"del '{_FIXED_PARTS[anchor]}'",
+                          expected="en annan rubrik för avsnittet")
+        elif anchor in anchors:
+            section.error("rubrik", f"rubriken '{heading}' får samma adress som avsnittet på rad "
+                                    f"{anchors[anchor]}",
+                          expected="rubriker som skiljer sig åt i mer än stora bokstäver och skiljetecken")
+        anchors.setdefault(anchor, section.location_of("rubrik").line)
+        sections.append(m.Section(heading, parse_blocks(section, "innehåll")))
     motions = []
     for motion in fields.maps("yrkanden", lambda y, i: label(y, "yrkande", i, "namn")):
         motion.check("protokoll#motion")
@@ -53,6 +74,8 @@ def _paragraph(fields: Fields) -> m.MinutesParagraph:
         notes.append(m.MinutesNote(note.text("text", True), note.texts("avstår")))
     fields.claim("paragraf", "id", fields.mapping.get("id"))
     number = fields.integer("nummer", required=True)
+    fields.claim("paragrafnummer", "nummer", number, f"§ {number}",
+                 "varje paragrafnummer en gång i protokollet")
     return m.MinutesParagraph(
         id=fields.identifier("id"), number=number or 0,
         title=fields.text("rubrik", True), case_number=fields.text("diarienummer"),
@@ -64,6 +87,8 @@ def _paragraph(fields: Fields) -> m.MinutesParagraph:
 def parse_meeting(doc: Fields) -> m.Meeting:
     doc.check("protokoll")
     dates = doc.texts("datum", required=True)
+    if not dates and "datum" in doc.mapping:
+        doc.error("datum", "'datum' är en tom lista", expected='sammanträdets datum, till exempel ["2023-12-07"]')
     for date in dates:
         if not valid_date(date):
             doc.error("datum", f'"{date}" är inget datum',

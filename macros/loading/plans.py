@@ -21,6 +21,9 @@ def _chapter(fields: Fields, area: m.GoalArea | None = None) -> m.Chapter:
     if goal_id in goals and area and goals[goal_id].area is not area:
         fields.error("mål", f"målet '{goal_id}' hör inte till målområdet '{area.id}' i regionplanen",
                      expected="ett mål i det målområde som kapitlet står under")
+    if area_id:
+        fields.claim("målområde", "målområde", area_id, f"målområdet '{area_id}'",
+                     "ett kapitel per målområde i planen (målområdet är en adress på sidan)")
     inner_area = areas.get(area_id, area)
     chapter = m.Chapter(
         id=fields.identifier("id"), number=fields.text("nummer"),
@@ -77,4 +80,11 @@ def parse_plan(doc: Fields) -> m.Plan:
         decisions=decisions, footnotes=doc.errors.footnotes,
         chapters=[_chapter(c) for c in doc.maps("kapitel", _chapter_label, True)],
     )
+    notes = doc.sub("fotnoter", f"{doc.place} → fotnoter", required=False)
+    for number in plan.footnotes:
+        if number not in doc.errors.placed and "" not in doc.errors.placed and notes is not None:
+            notes.error(int(number) if number.isdigit() and int(number) in notes.mapping else number,
+                        f"fotnot {number} placeras aldrig i texten och skulle inte publiceras",
+                        expected=f"'- fotnot: {number}' i kapitlets innehåll där fotnoten ska stå, "
+                                 "eller ta bort fotnoten")
     return plan

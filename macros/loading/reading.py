@@ -61,6 +61,7 @@ class Collector:
         self.framework = None
         self.period = None
         self.footnotes: dict[str, str] = {}
+        self.placed: dict[str, Location] = {}  # footnote → where the text places it
         self.claimed: dict[str, dict[str, Location]] = {}
         self.deferred: list[Callable[[], None]] = []
         self.unreadable: set[str] = set()
@@ -70,6 +71,7 @@ class Collector:
 
     def start_file(self, region) -> None:
         self.region, self.framework, self.period, self.footnotes, self.claimed = region, None, None, {}, {}
+        self.placed = {}
 
 
 class Fields:
@@ -118,15 +120,16 @@ class Fields:
                            expected=f"'{key}: …'" + (f" ({described})" if described else ""))
         return complete
 
-    def claim(self, kind: str, key: str, value: str) -> None:
-        """Record an id of `kind`; an id used twice in one file is an error."""
-        if not isinstance(value, str) or not value:
+    def claim(self, kind: str, key: str, value, problem: str = "", expected: str = "") -> None:
+        """Record an id (or other value that must be unique) of `kind`; a value used twice in
+        one file is an error, by default worded for an id."""
+        if isinstance(value, bool) or not isinstance(value, (str, int)) or value == "":
             return
         seen = self.errors.claimed.setdefault(kind, {})
         if value in seen:
             other = "inget annat" if kind in _NEUTER else "ingen annan"
-            self.error(key, f"id '{value}' används redan i samma fil (rad {seen[value].line})",
-                       expected=f"ett id som {other} {kind} i filen har")
+            self.error(key, f"{problem or f'id {value!r}'} används redan i samma fil (rad {seen[value].line})",
+                       expected=expected or f"ett id som {other} {kind} i filen har")
         else:
             seen[value] = self.location_of(key)
 

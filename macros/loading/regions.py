@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import model as m
+from .. import urls
 from .errors import did_you_mean
 from .reading import Fields, label
 
@@ -71,5 +72,9 @@ def parse_region(doc: Fields) -> m.Region:
         if framework.id in frameworks:
             fw.error("id", f"målstrukturen '{framework.id}' finns redan", expected="ett unikt id")
         frameworks[framework.id] = framework
-    return m.Region(doc.identifier("id"), doc.text("namn", True), doc.text("kortnamn"),
+    region_id = doc.identifier("id")
+    if region_id in urls.RESERVED_TOP_LEVEL:
+        doc.error("id", f"id '{region_id}' är redan en adress på webbplatsen (/{region_id}/)",
+                  expected="ett id som inte är något av: " + ", ".join(sorted(urls.RESERVED_TOP_LEVEL)))
+    return m.Region(region_id, doc.text("namn", True), doc.text("kortnamn"),
                     doc.text("vision"), doc.text("visionstext"), bodies, frameworks)

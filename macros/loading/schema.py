@@ -12,13 +12,32 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .errors import DataError, DataErrors
+from .yamlfile import Location
+
 FILES = ("common", "region", "plan", "protokoll")
 
 
 class Schema:
     def __init__(self, directory: Path):
-        self.documents = {name: json.loads((Path(directory) / f"{name}.schema.json").read_text("utf-8"))
-                          for name in FILES}
+        self.documents = {}
+        errors = []
+        for name in FILES:
+            path = Path(directory) / f"{name}.schema.json"
+            shown = f"data/{Path(directory).name}/{path.name}"
+            try:
+                self.documents[name] = json.loads(path.read_text("utf-8"))
+            except OSError as error:
+                errors.append(DataError(Location(shown, 1, 1), f"schemat kunde inte läsas ({error.strerror})",
+                                        expected="filen som följer med Öppna planer i data/schema/"))
+            except (UnicodeDecodeError, json.JSONDecodeError) as error:
+                line, column = getattr(error, "lineno", 1), getattr(error, "colno", 1)
+                errors.append(DataError(Location(shown, line, column),
+                                        "schemat är ingen giltig JSON (ett kommatecken, citattecken "
+                                        "eller en klammer saknas eller står fel här)",
+                                        expected="JSON som i filen från Öppna planer; jämför med den"))
+        if errors:
+            raise DataErrors(errors)
 
     def definition(self, ref: str) -> dict:
         """'plan' is a whole file's schema; 'common#indicatorRow' one of its $defs."""

@@ -15,6 +15,9 @@ from .yamlfile import Location, YamlMap
 _SWEDISH_NUMBER = re.compile(r"^([-−+]?)(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:,(\d+))?$")
 
 
+_HALF_NUMBER = re.compile(r"^[-−+]?(\d+[.,]|[.,]\d+)$")
+
+
 def swedish_number(text: str) -> Optional[Decimal]:
     match = _SWEDISH_NUMBER.match(text.strip())
     if not match:
@@ -47,6 +50,14 @@ def parse_value(raw, where: Location, place: str, unit: str, series: list[Series
             number = swedish_number(stripped[: -len(unit)])
             if number is not None:
                 return Value(number=number, unit=unit)
+        if _HALF_NUMBER.match(stripped):
+            # ".5" or "73." is not read as a number by YAML and would be shown as text, unitless.
+            written = stripped.replace(",", ".")
+            whole = ("0" + written) if written.lstrip("-−+").startswith(".") else written.rstrip(".")
+            errors.add(DataError(where, f"talet '{stripped}' är inte fullständigt skrivet", place=place,
+                                 expected=f"{whole.replace('−', '-').replace('-.', '-0.')} (siffror på båda sidor "
+                                          "om decimalpunkten, eller ingen decimalpunkt)"))
+            return None
         if not stripped:
             errors.add(DataError(where, "värdet är tomt", place=place,
                                  expected="ett tal eller en text; ett tomt fält utelämnas helt"))

@@ -21,6 +21,8 @@ _REFUSED = {
     "alias": f"en asterisk (*) i början av en text; {_QUOTE_IT}",
     "anchor": f"ett et-tecken (&) i början av en text; {_QUOTE_IT}",
     "tag": f"ett utropstecken (!) i början av en text; {_QUOTE_IT}",
+    "depth": "uppgifterna är inlagda i varandra i fler än 40 nivåer; kontrollera indragen "
+             "och hakparenteserna [ ] och klamrarna { } här",
 }
 
 

@@ -47,6 +47,15 @@ _NULL = {"", "~", "null", "Null", "NULL"}
 _HIDDEN_BREAK = re.compile("[\u2028\u2029\x85]")  # line breaks to YAML, not to an editor
 _BOOL = {"true": True, "false": False}
 
+# Limits far above any real plan (the largest file is ~40 kB, the longest text ~4 000
+# characters, the deepest nesting 17 levels), so that absurd input gets a message in
+# a second instead of a traceback or a build that runs for minutes. Link brackets are
+# limited because Markdown's link parsing slows down with the square of their number.
+MAX_FILE_BYTES = 2_000_000
+MAX_DEPTH = 40
+MAX_TEXT = 20_000
+MAX_BRACKETS = 200
+
 
 def _location(path: str, mark) -> Location:
     return Location(path, mark.line + 1, mark.column + 1)
@@ -68,8 +77,23 @@ def _scalar(node: yaml.ScalarNode):
     return text
 
 
+def _text_limits(node: yaml.ScalarNode, path: str) -> None:
+    text = node.value
+    if len(text) > MAX_TEXT:
+        raise DataError(_location(path, node.start_mark),
+                        f"texten är {len(text):,} tecken lång".replace(",", " "),
+                        expected=f"högst {MAX_TEXT:,} tecken i ett fält; dela upp texten i flera "
+                                 "stycken eller block".replace(",", " "))
+    brackets = text.count("[")
+    if brackets > MAX_BRACKETS:
+        raise DataError(_location(path, node.start_mark),
+                        f"texten innehåller {brackets} hakparenteser '['",
+                        expected=f"högst {MAX_BRACKETS} i ett fält (en länk skrivs [text](adress))")
+
+
 def _convert(node: yaml.Node, path: str):
     if isinstance(node, yaml.ScalarNode):
+        _text_limits(node, path)
         return _scalar(node)
     if isinstance(node, yaml.SequenceNode):
         result = YamlList(_convert(item, path) for item in node.value)
@@ -110,8 +134,12 @@ class _Composer(yaml.SafeLoader):
     changes several places unseen. The data has no need of them.
     """
 
+    depth = 0
+
     def compose_node(self, parent, index):
         event = self.peek_event()
+        if self.depth >= MAX_DEPTH and not isinstance(event, yaml.ScalarEvent):
+            raise Refused(problem="depth", problem_mark=event.start_mark)
         if isinstance(event, yaml.AliasEvent):
             raise Refused(problem="alias", problem_mark=event.start_mark)
         if event.anchor is not None:
@@ -119,13 +147,22 @@ class _Composer(yaml.SafeLoader):
         tag = getattr(event, "tag", None)
         if tag and not tag.startswith("tag:"):
             raise Refused(problem="tag", problem_mark=event.start_mark)
-        return super().compose_node(parent, index)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def load(path: Path, display_name: str) -> object:
     """Load one file; raise DataError with file and line for any problem."""
     start = Location(display_name, 1, 1)
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DataError(start, f"filen är {size / 1_000_000:.1f} MB".replace(".", ","),
+                            expected=f"högst {MAX_FILE_BYTES // 1_000_000} MB i en fil; "
+                                     "är det rätt fil? Dela annars upp den")
         raw = path.read_bytes()
     except OSError as exc:
         raise DataError(start, f"filen kunde inte läsas ({exc.strerror})") from None

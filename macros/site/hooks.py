@@ -20,7 +20,7 @@ from mkdocs.structure.toc import get_toc
 from macros import urls
 from macros.loading import DataErrors
 from macros.rendering.pages import plan_title
-from macros.site import pages, redirects
+from macros.site import checks, pages, redirects
 
 _state: dict = {}
 
@@ -31,9 +31,13 @@ def on_config(config):
         corpus = pages.load(data_dir)
     except DataErrors as errors:
         raise PluginError(str(errors)) from None
+    errors = checks.check(corpus, config.extra, Path(config.docs_dir))
+    if errors:
+        raise PluginError("\n".join(errors))
     _state["corpus"] = corpus
     _state["generated"] = pages.generated_pages(corpus)
-    _state["moved"] = _moved_pages(config)
+    # Pages that moved, from mkdocs.yml: extra.flyttade_sidor maps old address → new source file.
+    _state["moved"] = config.extra.get("flyttade_sidor") or {}
     nav = list(config.nav or [])
     # Data-made sections go right after the start page; the rest of mkdocs.yml's nav follows.
     config.nav = nav[:1] + pages.navigation(corpus) + nav[1:]
@@ -42,8 +46,6 @@ def on_config(config):
 
 def on_files(files, config):
     for source in _state["generated"]:
-        if files.get_file_from_path(source) is not None:
-            raise PluginError(f"docs/{source} finns redan men skapas från data; ta bort filen i docs/")
         files.append(File.generated(config, source, content=""))
     return files
 
@@ -90,16 +92,6 @@ def _write_redirects(config) -> None:
         redirects.write(config.site_dir, address, target, plan_title(corpus, plan))
     for old, source in _state["moved"].items():
         redirects.write(config.site_dir, old.strip("/") + "/", urls.url_of(source), source)
-
-
-def _moved_pages(config) -> dict[str, str]:
-    """Pages that moved, from mkdocs.yml: extra.flyttade_sidor maps old address → new source
-    file. Checked here, before the build writes anything, so a wrong entry publishes nothing."""
-    moved = config.extra.get("flyttade_sidor") or {}
-    errors = redirects.check_moved(moved, Path(config.docs_dir), set(_state["generated"]))
-    if errors:
-        raise PluginError("\n".join(errors))
-    return moved
 
 
 def _index_for_search(config) -> None:

@@ -26,12 +26,13 @@ def current_plans(corpus: Corpus) -> dict[str, Plan]:
     return {urls.current_plan_url(region, body): plan for (region, body), plan in newest.items()}
 
 
-def check_moved(moved: dict, docs_dir: Path, generated: set[str]) -> list[str]:
+def check_moved(moved: dict, docs_dir: Path, generated: set[str], taken: set[str]) -> list[str]:
     """Mistakes in extra.flyttade_sidor: an old address outside the site or on a page that
-    exists, or a new source file that does not exist. Swedish messages, one per mistake."""
+    exists (or on another address in `taken`), or a new source file that does not exist. Swedish messages, one per mistake."""
     errors = []
     pages = {urls.url_of(source) for source in generated}
     pages |= {urls.url_of(p.relative_to(docs_dir).as_posix()) for p in docs_dir.rglob("*.md")}
+    pages |= taken
     for old, source in moved.items():
         where = f"mkdocs.yml, extra.flyttade_sidor: '{old}'"
         address = posixpath.normpath(str(old).strip("/")) + "/"
