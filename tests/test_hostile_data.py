@@ -16,10 +16,12 @@ from __future__ import annotations
 import copy
 import functools
 import gzip
+import html
 import http.server
 import json
 import re
 import shutil
+import tempfile
 import threading
 import time
 import xml.etree.ElementTree as ElementTree
@@ -212,8 +214,7 @@ class SchemaWalker:
 class Field:
     marker: str
     label: str          # "plan hsn-verksamhetsplan-2024-2026 → kapitel[3].rubrik"
-    paths: list         # positions in the document that carry this field's text
-    is_key: bool
+    paths: list         # (position, is_key) in the document that carry this field's text
     original: str
 
 
@@ -245,7 +246,7 @@ def discover() -> list[DataFile]:
             # A free-text map key (a series, "RVN") is referred to by values elsewhere in
             # the file (serier: [RVN]): the key and every value equal to it are one field,
             # renamed together, so that the references stay valid.
-            keys = {path[-1] for path, is_key in found if is_key}
+            keys = {position[-1] for position, is_key in found if is_key}
             references: dict[str, Field] = {}
             for position, is_key in found:
                 if not is_key and not isinstance(get(document, position), str):
@@ -255,14 +256,14 @@ def discover() -> list[DataFile]:
                     # positions holding text ("Bibehålla/öka") are attacked.
                     continue
                 original = str(position[-1] if is_key else get(document, position))
-                if is_key or original in keys:
-                    if original in references:
-                        references[original].paths.append((position, is_key))
-                        continue
+                shared = is_key or original in keys
+                if shared and original in references:
+                    references[original].paths.append((position, is_key))
+                    continue
                 number += 1
                 name = f"{kind} {path.stem} → {path_label(position)}"
-                entry = Field(f"F{number:04d}", name, [(position, is_key)], is_key, original)
-                if is_key or original in keys:
+                entry = Field(f"F{number:04d}", name, [(position, is_key)], original)
+                if shared:
                     references[original] = entry
                 data.fields.append(entry)
             files.append(data)
@@ -319,15 +320,20 @@ def fields() -> list[DataFile]:
 
 
 @pytest.fixture(scope="module")
-def builds(fields, tmp_path_factory):
-    """One build per payload, made on first use and shared by the tests of this file."""
+def builds(fields):
+    """One build per payload, made on first use and shared by the tests of this file.
+
+    In a directory of its own, not pytest's tmp_path: concurrent pytest runs of other
+    engineers prune /tmp/pytest-of-<user> and could delete a build while it is read.
+    """
     made: dict[str, Build] = {}
+    directory = tempfile.TemporaryDirectory(prefix="hostile-data-")
 
     def get_build(payload: Payload) -> Build:
         if payload.name not in made:
-            base = tmp_path_factory.mktemp(f"hostile-{payload.name}")
+            base = Path(directory.name) / payload.name
             project = base / "project"
-            project.mkdir()
+            project.mkdir(parents=True)
             for name in ("docs", "data", "macros", "overrides"):
                 shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
             shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
@@ -337,7 +343,8 @@ def builds(fields, tmp_path_factory):
             made[payload.name] = Build(payload, base / "site", project, result, time.monotonic() - start)
         return made[payload.name]
 
-    return get_build
+    yield get_build
+    directory.cleanup()
 
 
 # --- inspecting the output --------------------------------------------------------------
@@ -351,6 +358,15 @@ class Scan:
 
     def add(self, cause: str, field_label: str, file: str, detail: str):
         self.findings[(cause, field_label)].add(f"{file}: {detail[:160]!r}")
+
+
+TITLE = re.compile(r"(<title[^>]*>)(.*?)(</title\s*>)", re.S | re.I)
+
+
+def as_browser_reads_title(source: str) -> str:
+    """html.parser reads markup inside <title>; a browser reads text up to the first
+    </title>, entities decoded. Escape the title's text so that both read the same."""
+    return TITLE.sub(lambda title: title[1] + html.escape(html.unescape(title[2]), quote=False) + title[3], source)
 
 
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset"}
@@ -418,13 +434,22 @@ class Inspector:
         """Template and table payloads must survive as the same text wherever shown."""
         text = norm(text)
         for marker, after in self.after_markers(text):
-            missing = [piece for piece in self.payload.literal if norm(piece) not in after]
+            # Case aside: the site may capitalise a word (plan type); braces must stay.
+            missing = [piece for piece in self.payload.literal if norm(piece).lower() not in after.lower()]
             if missing:
                 self.scan.add(f"payload text not shown literally in {where} (template evaluated or markup split)",
                               self.labels.get(marker, marker), file, after)
 
     def check_html(self, file: str, source: str):
         self.scan.html_pages += 1
+        raw = source
+        for title in TITLE.finditer(raw):
+            for marker, after in self.after_markers(title[2]):
+                if re.search(r"<[a-zA-Z/!]", after[:len(self.payload.text) + 2]):
+                    # Not live (a browser reads <title> as text), but "</title>" in data breaks out.
+                    self.scan.add("markup from data unescaped inside <title>", self.labels.get(marker, marker),
+                                  file, title[0])
+        source = as_browser_reads_title(raw)
         soup = BeautifulSoup(source, "html.parser")
         lines = [0]
         for line in source.splitlines(keepends=True):
@@ -436,23 +461,30 @@ class Inspector:
             end = source.find(">", start) + 1 or start
             return self.label(source[max(0, start - 300):end])
 
+        def where(element) -> str:
+            """Where on the page: the element's nearest ancestors that have a class."""
+            names = [f"{parent.name}.{parent['class'][0]}" for parent in element.parents
+                     if parent.get("class")][:2]
+            return " < ".join(names or [element.parent.name]) + ": "
+
         for element in soup.find_all(True):
             if element.name == "script" and "alert(" in element.get_text():
-                self.scan.add("live <script> element", origin(element), file, str(element))
+                self.scan.add("live <script> element", origin(element), file, where(element) + str(element))
             for name, value in element.attrs.items():
                 value = " ".join(value) if isinstance(value, list) else str(value)
                 if name.lower().startswith("on") and "alert(" in value:
                     self.scan.add(f"live event-handler attribute <{element.name} {name}>", origin(element), file,
-                                  str(element)[:160])
+                                  where(element) + str(element))
                 compact = re.sub(r"[\s\x00-\x20]", "", value).lower()
                 if name.lower() in URL_ATTRIBUTES and compact.startswith("javascript:") and "alert(" in compact:
                     self.scan.add(f"javascript: URL in <{element.name} {name}>", origin(element), file,
-                                  str(element)[:160])
+                                  where(element) + str(element))
                 if name.lower() == "src" and value == "x":
                     self.scan.add(f"<{element.name}> element created from data", origin(element), file,
-                                  str(element)[:160])
+                                  where(element) + str(element))
             if element.name == "svg" and any(n.lower().startswith("on") for n in element.attrs):
-                self.scan.add("<svg> with event handler created from data", origin(element), file, str(element)[:160])
+                self.scan.add("<svg> with event handler created from data", origin(element), file,
+                              where(element) + str(element))
         for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
             if MARKER.search(comment) or "<!--" in self.payload.text:
                 if MARKER.search(comment):
@@ -464,14 +496,13 @@ class Inspector:
             pattern = MARKER.pattern + r"\s+" + r"\s*".join(map(re.escape, self.payload.text.split()))
             cause = ("HTML comment opened by data: a browser hides the rest of the page"
                      if self.payload.text.startswith("<!--") else "payload unescaped in HTML source")
-            for match in re.finditer(pattern, source):
+            for match in re.finditer(pattern, raw):
                 self.scan.add(cause, self.label(match.group()), file,
-                              source[max(0, match.start() - 60):match.end() + 20])
+                              raw[max(0, match.start() - 60):match.end() + 20])
         for title in soup.find_all("title"):
             self.check_title(file, title.get_text())
         self.check_literal(file, soup.get_text(" "), "the page")
-        for marker in MARKER.findall(source):
-            self.scan.landings["HTML page"] += 1
+        self.scan.landings["HTML page"] += len(MARKER.findall(source))
 
     def check_title(self, file: str, title: str):
         """A title is plain text: the whole payload must stand in it, as written."""
@@ -602,7 +633,7 @@ def published(fields, builds) -> set[str]:
 def test_the_inspector_sees_each_kind_of_live_markup(tmp_path):
     """The checks themselves, on a made-up site: a harness that sees nothing passes vacuously."""
     (tmp_path / "page.html").write_text(
-        "<html><head><title>F0001 alert(1)</title></head><body>"
+        "<html><head><title>F0001 alert(1)<b>x</b></title></head><body>"
         "<p>F0001 <script>alert(1)</script></p><p title=\"F0002 \" onmouseover=\"alert(3)\">x</p>"
         "<a href=\" Java&#x09;Script:alert(6)\">F0003 x</a><img src=x onerror=alert(2)>"
         "<svg onload=alert(11)></svg><p>F0004 1337</p></body></html>", encoding="utf-8")
@@ -614,7 +645,8 @@ def test_the_inspector_sees_each_kind_of_live_markup(tmp_path):
                       "javascript: URL in <a href>", "live event-handler attribute <img onerror>",
                       "<img> element created from data", "<svg> with event handler created from data",
                       "payload unescaped in HTML source", "<title> does not show the payload as written",
-                      "markup from data unescaped in XML", "JSON file no longer parses"}, causes
+                      "markup from data unescaped in XML", "JSON file no longer parses",
+                      "markup from data unescaped inside <title>"}, causes
     expression = next(payload for payload in PAYLOADS if payload.name == "jinja-expression")
     causes = {cause for cause, _ in Inspector([], expression).run(tmp_path).findings}
     assert "template evaluated (7*191 → 1337)" in causes, causes
