@@ -7,6 +7,8 @@
         #indikator-<id> #uppdrag-<id> #tabell-<id> #bilaga-<id>
     /<region>/protokoll/<protokoll>/        minutes: attendance and every §
         #paragraf-<id>
+    /<region>/indikatorer/                  the region's indicators
+    /<region>/indikatorer/<indikator>/      one indicator: its history, status and chart
     /<region>/organ/<organ>/aktuell-plan/   forwards to the body's newest plan
 
 Pages are generated as Markdown files at the matching source paths; with
@@ -54,6 +56,18 @@ def plan_source(region_id: str, plan_id: str) -> str:
 
 def meeting_source(region_id: str, meeting_id: str) -> str:
     return f"{region_id}/protokoll/{meeting_id}.md"
+
+
+def indicators_source(region_id: str) -> str:
+    return f"{region_id}/indikatorer/index.md"
+
+
+def indicator_source(region_id: str, indicator_id: str) -> str:
+    return f"{region_id}/indikatorer/{indicator_id}.md"
+
+
+# The hand-written page that states how a target is judged (see model/history.py).
+RULES_SOURCE = "om/maluppfyllelse.md"
 
 
 def current_plan_url(region_id: str, body_id: str) -> str:

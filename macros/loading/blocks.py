@@ -101,7 +101,7 @@ def _overview(block: Fields, key: str):
 
 def _figure(block: Fields, key: str):
     caption = block.text(key, required=True)
-    return m.Figure(caption) if caption else None
+    return m.MissingFigure(caption) if caption else None
 
 
 def _annexes(block: Fields, key: str):
@@ -154,8 +154,8 @@ def parse_indicator(row: Fields, kind: str, columns: Optional[list[m.Column]]) -
         id=row.identifier("id"), name=row.text("namn", True), kind=kind,
         unit=row.text("enhet"), periodicity=row.text("periodicitet"),
         targets_merged_with=row.identifier("målnivå_som", required=False),
-        previous=row.text("tidigare"),
     )
+    indicator.indicator_id = _register_entry(row, row.identifier("indikator", required=False) or indicator.id)
     for item, where, index in row.items("serier"):
         if isinstance(item, str):
             indicator.series.append(m.Series(item, item))
@@ -171,8 +171,6 @@ def parse_indicator(row: Fields, kind: str, columns: Optional[list[m.Column]]) -
         row.error("målnivå", "raden har både 'målnivå' och 'målnivå_som'",
                   expected="det ena: egna målnivåer, eller samma sammanslagna celler som raden ovanför")
     row.claim("indikator", "id", indicator.id)
-    if indicator.previous:
-        _check_previous(row, indicator.previous)
     for key, store in (("utfall", indicator.outcomes), ("målnivå", indicator.targets)):
         cells = row.sub(key, f"{row.place} → {key}", required=False)
         if cells is None:
@@ -198,30 +196,20 @@ def parse_indicator(row: Fields, kind: str, columns: Optional[list[m.Column]]) -
     return indicator
 
 
-def _check_previous(row: Fields, reference: str) -> None:
-    """`tidigare: <plan-id>/<indikator-id>` must name an indicator of an earlier plan."""
-    plan_id, _, indicator_id = reference.partition("/")
+def _register_entry(row: Fields, ident: str) -> str:
+    """The register entry (data/indikatorer/<region>.yml) a plan row is; its history is there."""
     region = row.errors.region
-    where = row.location_of("tidigare")
-    place = row.place
-
-    def check() -> None:
-        plans = {p.id: p for p in region.plans} if region else {}
-        plan = plans.get(plan_id)
-        if plan is None and plan_id in row.errors.unreadable:
-            return  # the plan's own file error is reported
-        if plan is None:
-            row.errors.add(DataError(where, f"planen '{plan_id}' i 'tidigare' finns inte", place=place,
-                                     expected="'<plan-id>/<indikator-id>' för en plan i samma region",
-                                     suggestion=did_you_mean(plan_id, plans)))
-            return
-        known = {i.id for i in plan.indicators()}
-        if indicator_id not in known:
-            row.errors.add(DataError(where, f"planen '{plan_id}' har ingen indikator '{indicator_id}'",
-                                     place=place, expected="id för en indikator i den planen",
-                                     suggestion=did_you_mean(indicator_id, known)))
-
-    row.errors.deferred.append(check)
+    if not ident or region is None:
+        return ident
+    if not region.indicators:
+        if region.id not in row.errors.registerless:  # said once per region, not once per row
+            row.errors.registerless.add(region.id)
+            row.error("indikator" if row.has("indikator") else "id",
+                      f"regionen '{region.id}' har inget indikatorregister",
+                      expected=f"filen data/indikatorer/{region.id}.yml med regionens indikatorer")
+        return ""
+    key = "indikator" if row.has("indikator") else "id"
+    return row.reference(key, ident, region.indicators, "indikatorn", f"i data/indikatorer/{region.id}.yml")
 
 
 def _indicator_table(block: Fields, key: str):

@@ -8,6 +8,7 @@ from typing import Callable
 from .. import model as m
 from . import files
 from .errors import DataError, DataErrors, did_you_mean
+from .indicators import parse_follow_up, parse_register
 from .minutes import parse_meeting
 from .plans import parse_plan
 from .reading import Collector, Fields, describe
@@ -43,9 +44,13 @@ def load_corpus(data_dir: Path) -> m.Corpus:
                 # Its plans and minutes are found by folder name, which is the file name.
                 unreadable.update({region.id, path.stem})
 
+    for path in found.flat.get("indikatorer", []):
+        _load_register(path, root, regions, collector, unreadable)
+
     for folder, kind, parse, attach in (
         ("protokoll", "protokoll", parse_meeting, lambda r: r.meetings),
         ("planer", "plan", parse_plan, lambda r: r.plans),
+        ("uppfoljning", "uppföljning", parse_follow_up, lambda r: r.follow_ups),
     ):
         _load_region_files(found.by_region.get(folder, {}), data_dir / folder, root, kind, parse,
                            attach, regions, collector, unreadable)
@@ -57,7 +62,33 @@ def load_corpus(data_dir: Path) -> m.Corpus:
     for region in regions.values():
         region.plans.sort(key=lambda p: (p.body_id, -p.period.start, p.id))
         region.meetings.sort(key=lambda meeting: (meeting.dates[0] if meeting.dates else "", meeting.id))
+        region.follow_ups.sort(key=lambda f: (f.date, f.id))
     return m.Corpus(regions)
+
+
+def _load_register(path: Path, root: Path, regions: dict[str, m.Region], collector: Collector,
+                   unreadable: set[str]) -> None:
+    """A region's indicator register, named after the region it belongs to."""
+    collector.start_file(None)
+    doc = _document(path, root, "indikatorregister", collector)
+    region_id = doc.text("region", required=True) if doc is not None else ""
+    region = regions.get(region_id)
+    if doc is not None and region_id and region is None and region_id not in unreadable:
+        doc.error("region", f"regionen '{region_id}' finns inte", expected="id för en region i data/regioner/",
+                  suggestion=did_you_mean(region_id, regions))
+    elif region is not None and path.stem != region_id:
+        doc.error("region", f"filen heter '{path.name}' men gäller regionen '{region_id}'",
+                  expected=f"filnamnet '{region_id}{path.suffix}': ett register per region")
+        region = None
+    if region is None:
+        # Its own error is reported; the region's plan rows would only repeat "no register".
+        collector.registerless.add(path.stem)
+        return
+    if region.indicators:
+        doc.error("region", f"regionen '{region_id}' har redan ett indikatorregister")
+        return
+    collector.start_file(region)
+    region.indicators = parse_register(doc, region)
 
 
 def _load_region_files(by_region: dict[str, list[Path]], folder: Path, root: Path, kind: str,

@@ -32,6 +32,8 @@ FOLDERS = (
     Folder("regioner", "regionfiler", per_region=False),
     Folder("planer", "planer", per_region=True),
     Folder("protokoll", "protokoll", per_region=True),
+    Folder("indikatorer", "indikatorregister", per_region=False),
+    Folder("uppfoljning", "uppföljningar", per_region=True),
 )
 
 

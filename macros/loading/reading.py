@@ -65,6 +65,7 @@ class Collector:
         self.claimed: dict[str, dict[str, Location]] = {}
         self.deferred: list[Callable[[], None]] = []
         self.unreadable: set[str] = set()
+        self.registerless: set[str] = set()  # regions without an indicator register, already reported
 
     def add(self, error: DataError) -> None:
         self.errors.append(error)

@@ -15,7 +15,7 @@ from pathlib import Path
 from .errors import DataError, DataErrors
 from .yamlfile import Location
 
-FILES = ("common", "region", "plan", "protokoll")
+FILES = ("common", "region", "plan", "protokoll", "indikatorer", "uppfoljning")
 
 
 class Schema:

@@ -1,19 +1,31 @@
-"""The domain model: regions, their bodies and goals, plans and minutes.
+"""The domain model: regions, their bodies and goals, plans, indicators and minutes.
 
 Plain data, no knowledge of YAML, HTML or MkDocs. Glossary (see DESIGN.md):
 goal area = målområde, goal = mål, sub-goal = delmål, assignment = uppdrag,
-outcome = utfall, target level = målnivå, minutes = protokoll, paragraph = §,
-att-clause = att-sats, commitments = the "… ska regionstyrelsen:" lists.
+outcome = utfall, target level = målnivå, follow-up = uppföljning,
+minutes = protokoll, paragraph = §, att-clause = att-sats,
+commitments = the "… ska regionstyrelsen:" lists.
 """
 
 from .corpus import Corpus
+from .history import Figure, History, Judgement, Source, Summary, summarise
+from .indicators import FollowUp, IndicatorDefinition, KeptApart, ReportedOutcome
 from .minutes import (InformationItem, Meeting, MinutesNote, MinutesParagraph, Motion,
                       ParagraphDecision, Person, Section, Signatory)
 from .plan import (Annex, Annexes, Assignment, AssignmentTable, Block, BulletList, Chapter,
-                   Commitments, Figure, FootnoteRefs, GoalOverview, Indicator, IndicatorTable,
-                   LegalEntities, LegalEntity, Measure, Measures, Paragraphs, Plan, PlanDecision,
-                   Risks, SubGoal, SubGoalTable, SubHeading, Table, TableRow)
+                   Commitments, FootnoteRefs, GoalOverview, Indicator,
+                   IndicatorTable, LegalEntities, LegalEntity, Measure, Measures, MissingFigure, Paragraphs, Plan,
+                   PlanDecision, Risks, SubGoal, SubGoalTable, SubHeading, Table, TableRow)
 from .region import Body, GoalArea, GoalFramework, Region, RegionGoal
 from .values import Column, Period, Series, Value
 
-__all__ = [name for name in dir() if name[0].isupper()]
+__all__ = [
+    "Annex", "Annexes", "Assignment", "AssignmentTable", "Block", "Body", "BulletList", "Chapter",
+    "Column", "Commitments", "Corpus", "Figure", "FollowUp", "FootnoteRefs", "GoalArea",
+    "GoalFramework", "GoalOverview", "History", "Indicator", "IndicatorDefinition", "IndicatorTable",
+    "InformationItem", "Judgement", "KeptApart", "LegalEntities", "LegalEntity", "Measure", "Measures",
+    "Meeting", "MinutesNote", "MinutesParagraph", "Motion", "ParagraphDecision", "Paragraphs",
+    "Period", "Person", "Plan", "MissingFigure", "PlanDecision", "Region", "RegionGoal", "ReportedOutcome",
+    "Risks", "Section", "Series", "Signatory", "Source", "SubGoal", "SubGoalTable", "SubHeading",
+    "Summary", "Table", "TableRow", "Value", "summarise",
+]

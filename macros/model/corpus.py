@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
 from .minutes import Meeting, MinutesParagraph
-from .plan import Chapter, Plan, PlanDecision
+from .history import History
+from .plan import Chapter, Indicator, IndicatorTable, Plan, PlanDecision, SubGoalTable
 from .region import Region, RegionGoal
 
 
@@ -15,6 +16,29 @@ class Corpus:
     """Everything in data/, validated and cross-referenced."""
 
     regions: dict[str, Region]
+    _histories: dict[str, dict[str, History]] = field(default_factory=dict, repr=False, compare=False)
+
+    def histories(self, region: Region) -> dict[str, History]:
+        """Every indicator of a region with its history, built once per corpus."""
+        if region.id not in self._histories:
+            rows: dict[str, list[tuple[Plan, Indicator]]] = {i: [] for i in region.indicators}
+            for plan in region.plans:
+                for row in plan.indicators():
+                    rows[row.indicator_id].append((plan, row))
+            self._histories[region.id] = {
+                ident: History(definition, rows[ident], region.follow_ups)
+                for ident, definition in region.indicators.items()}
+        return self._histories[region.id]
+
+    def history(self, plan: Plan, row: Indicator) -> History:
+        return self.histories(self.regions[plan.region_id])[row.indicator_id]
+
+    def indicator_rows(self, plan: Plan, chapter: Chapter) -> list[Indicator]:
+        """The indicator rows of a chapter and its sub-chapters."""
+        return [row for c in chapter.walk() for block in c.blocks
+                for row in (block.rows if isinstance(block, IndicatorTable) else
+                            [i for s in block.rows for i in s.indicators] if isinstance(block, SubGoalTable)
+                            else [])]
 
     def plans(self) -> Iterator[Plan]:
         for region in self.regions.values():

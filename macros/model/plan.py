@@ -20,7 +20,11 @@ class Indicator:
     targets: dict[int, Value] = field(default_factory=dict)
     series: list[Series] = field(default_factory=list)
     targets_merged_with: str = ""  # id of the row above whose target cells span this row
-    previous: str = ""  # "<plan-id>/<indicator-id>" of the same indicator in an earlier plan
+
+    @property
+    def series_names(self) -> dict[str, str]:
+        return {s.id: s.name for s in self.series}
+    indicator_id: str = ""  # the indicator in the region's register (data/indikatorer/) this row is
 
 
 @dataclass
@@ -169,13 +173,15 @@ class GoalOverview:
 
 
 @dataclass
-class Figure:
+class MissingFigure:
+    """A figure of the original document that the published text does not include."""
+
     caption: str
 
 
 Block = Union[Paragraphs, BulletList, SubHeading, FootnoteRefs, LegalEntities, Commitments,
               IndicatorTable, SubGoalTable, AssignmentTable, Table, Measures, Risks, Annexes,
-              GoalOverview, Figure]
+              GoalOverview, MissingFigure]
 
 
 @dataclass

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Optional
 from .values import Period
 
 if TYPE_CHECKING:
+    from .indicators import FollowUp, IndicatorDefinition
     from .minutes import Meeting
     from .plan import Plan
 
@@ -66,6 +67,8 @@ class Region:
     frameworks: dict[str, GoalFramework]
     plans: list["Plan"] = field(default_factory=list)
     meetings: list["Meeting"] = field(default_factory=list)
+    indicators: dict[str, "IndicatorDefinition"] = field(default_factory=dict)
+    follow_ups: list["FollowUp"] = field(default_factory=list)
 
     def body_name(self, body_id: str) -> str:
         body = self.bodies.get(body_id)

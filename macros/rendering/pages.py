@@ -15,6 +15,8 @@ from markupsafe import Markup
 
 from .. import model as m
 from .. import urls
+from ..model.history import NO_OUTCOME
+from . import charts
 from .environment import render
 
 
@@ -39,6 +41,7 @@ class PageContext:
     def __init__(self, corpus: m.Corpus, source: str):
         self.corpus = corpus
         self.source = source
+        self._charts = 0  # numbers the charts of the page, for their ids
 
     def href(self, target_source: str, fragment: str = "") -> str:
         return urls.relative(self.source, target_source, fragment)
@@ -66,6 +69,54 @@ class PageContext:
 
     def plan(self, region_id: str, plan_id: str) -> m.Plan:
         return self.corpus.plan(region_id, plan_id)
+
+    def indicator_href(self, region_id: str, indicator_id: str, fragment: str = "") -> str:
+        return self.href(urls.indicator_source(region_id, indicator_id), fragment)
+
+    def indicators_href(self, region: m.Region) -> str:
+        return self.href(urls.indicators_source(region.id))
+
+    def rules_href(self) -> str:
+        return self.href(urls.RULES_SOURCE)
+
+    # --- indicators: history, status, charts ---------------------------------
+
+    def chart(self, history: m.History, compact: bool = False) -> Markup:
+        self._charts += 1
+        chart = charts.line_chart(history, compact)
+        return Markup(render("charts/line.svg", chart=chart, chart_id=f"diagram-{self._charts}"))
+
+    def legend(self, history: m.History) -> Markup:
+        return Markup(render("charts/legend.html", chart=charts.line_chart(history), history=history))
+
+    def row_judgements(self, plan: m.Plan, row: m.Indicator, year: int) -> list[m.Judgement]:
+        """The judged targets of one plan row and year (those with a reported outcome)."""
+        return [j for j in self.corpus.history(plan, row).judgements_of(plan, year)
+                if j.target.source.row is row and j.status != NO_OUTCOME]
+
+    def summaries(self, rows: list[tuple[m.Plan, m.Indicator]]) -> tuple[list[m.Summary], list[int]]:
+        """Per target year: how the rows' indicators did, and the years with no outcome yet."""
+        by_row = [[j for j in self.corpus.history(plan, row).judgements() if j.target.source.row is row]
+                  for plan, row in rows]
+        years = sorted({j.target.year for judgements in by_row for j in judgements})
+        reported, pending = [], []
+        for year in years:
+            summary = m.summarise(by_row, year)
+            (pending if summary.no_outcome == summary.judged else reported).append(
+                summary if summary.no_outcome != summary.judged else year)
+        return reported, pending
+
+    def goal_of(self, plan: m.Plan, row: m.Indicator) -> m.Chapter | None:
+        """The goal chapter (or else the chapter) whose tables hold an indicator row."""
+        found = None
+        for chapter in plan.all_chapters():
+            if any(r is row for r in self.corpus.indicator_rows(plan, chapter)):
+                found = chapter  # all_chapters walks outside in: the innermost one stays
+        return found
+
+    def plan_rows(self, plan: m.Plan, chapter: m.Chapter | None = None) -> list[tuple[m.Plan, m.Indicator]]:
+        rows = self.corpus.indicator_rows(plan, chapter) if chapter else list(plan.indicators())
+        return [(plan, row) for row in rows]
 
 
 def plan_title(corpus: m.Corpus, plan: m.Plan) -> str:
@@ -96,6 +147,18 @@ def plan_page(corpus: m.Corpus, plan: m.Plan) -> RenderedPage:
                  region=corpus.regions[plan.region_id])
 
 
+def indicator_page(corpus: m.Corpus, region: m.Region, history: m.History) -> RenderedPage:
+    context = PageContext(corpus, urls.indicator_source(region.id, history.definition.id))
+    return _page("pages/indicator.html", history.definition.name, context, region=region, history=history)
+
+
+def indicators_page(corpus: m.Corpus, region: m.Region) -> RenderedPage:
+    context = PageContext(corpus, urls.indicators_source(region.id))
+    histories = sorted(corpus.histories(region).values(), key=lambda h: h.definition.name.lower())
+    return _page("pages/indicators.html", f"Indikatorer: {region.name}", context, region=region,
+                 histories=histories)
+
+
 def meeting_page(corpus: m.Corpus, meeting: m.Meeting) -> RenderedPage:
     context = PageContext(corpus, urls.meeting_source(meeting.region_id, meeting.id))
     return _page("pages/minutes.html", meeting.title, context, meeting=meeting,
@@ -121,7 +184,7 @@ def chapter(corpus: m.Corpus, source: str, plan: m.Plan, chapter: m.Chapter, lev
 
 
 def blocks(corpus: m.Corpus, source: str, plan: m.Plan, items: list[m.Block], level: int) -> Markup:
-    return _piece("pieces/blocks.html", corpus, source, blocks=items, level=level,
+    return _piece("pieces/blocks.html", corpus, source, blocks=items, level=level, plan=plan,
                   region=corpus.regions[plan.region_id], footnotes=plan.footnotes)
 
 

@@ -48,6 +48,11 @@ def generated_pages(corpus: Corpus) -> dict[str, Callable[[], RenderedPage]]:
             made[urls.plan_source(region.id, plan.id)] = lambda p=plan: pages.plan_page(corpus, p)
         for meeting in region.meetings:
             made[urls.meeting_source(region.id, meeting.id)] = lambda mt=meeting: pages.meeting_page(corpus, mt)
+        if region.indicators:
+            made[urls.indicators_source(region.id)] = lambda r=region: pages.indicators_page(corpus, r)
+        for ident in region.indicators:
+            made[urls.indicator_source(region.id, ident)] = (
+                lambda r=region, i=ident: pages.indicator_page(corpus, r, corpus.histories(r)[i]))
     return made
 
 
@@ -63,5 +68,8 @@ def navigation(corpus: Corpus) -> list:
             section.append({"Planer": plans})
         if meetings:
             section.append({"Protokoll": meetings})
+        if region.indicators:
+            # The index only: a page per indicator in every page's navigation would not scale.
+            section.append(urls.indicators_source(region.id))
         nav.append({escape(region.name): section})
     return nav
