@@ -76,7 +76,7 @@ def current_plan_url(region_id: str, body_id: str) -> str:
 
 def url_of(source: str) -> str:
     """The directory URL (relative to the site root) of a generated source path."""
-    if source.endswith("index.md"):
+    if source == "index.md" or source.endswith("/index.md"):  # not "hse-overgripande-index.md"
         return source[: -len("index.md")]
     return source[: -len(".md")] + "/"
 

@@ -71,9 +71,12 @@ class YearRow:
     targets: list[Judgement]  # a dash target ("-") is shown with status NOT_JUDGED, "ingen målnivå"
 
 
-def split(value: Value) -> list[tuple[str, Value]]:
-    """A cell's values per series: [("RVN", 77), ("RLF", 74)], or [("", 75)]."""
-    return list(value.by_series) if value.by_series else [("", value)]
+def split(value: Value, series: list[str] | tuple = ()) -> list[tuple[str, Value]]:
+    """A cell's values per series: [("RVN", 77), ("RLF", 74)], or [("", 75)]. A single value in a
+    row with series ("Bibehålla/öka" for RVN and RLF alike) holds for each of them."""
+    if value.by_series:
+        return list(value.by_series)
+    return [(s, value) for s in series] or [("", value)]
 
 
 def _number(text: str) -> Optional[Decimal]:
@@ -110,15 +113,17 @@ class History:
         figures = []
         for plan, row in self.rows:
             source = Source(plan=plan, row=row)
+            row_series = [s.id for s in row.series]
             for kind, cells in ((OUTCOME, row.outcomes), (TARGET, row.targets)):
                 for year, cell in cells.items():
-                    figures += [Figure(year, kind, series, value, source) for series, value in split(cell)]
+                    figures += [Figure(year, kind, series, value, source)
+                                for series, value in split(cell, row_series)]
         for follow_up in follow_ups:
             source = Source(follow_up=follow_up)
             for reported in follow_up.outcomes:
                 if reported.indicator_id == definition.id:
                     figures += [Figure(reported.year, OUTCOME, series, value, source)
-                                for series, value in split(reported.value)]
+                                for series, value in split(reported.value, [s.id for s in definition.series])]
         self.figures = sorted(figures, key=lambda f: (f.year, f.series, f.source.order))
 
     # --- what there is --------------------------------------------------
