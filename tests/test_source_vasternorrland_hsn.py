@@ -424,6 +424,20 @@ def test_qualitative_indicator_row(site, goal, ident, name):
     assert goal_heading["id"] == f"mal-{goal}", f"{ident} is under {goal_heading.get('id')}"
 
 
+def test_qualitative_tables_add_no_rule_the_plan_does_not_state(site):
+    """Both qualitative tables are headed "Indikator - kvalitativ" in the source, and the plan
+    never says how they are judged (unlike the RS plan): the caption describes the table only."""
+    tables = [t for t in site.content(PLAN).find_all("table")
+              if t.select("[id^=indikator-]") and norm(t.select("thead tr")[0].get_text(" ")) == QUAL_HEAD]
+    assert len(tables) == 2, len(tables)
+    for table in tables:
+        caption = norm(table.find("caption").get_text(" "))
+        assert caption == "Indikatorer – kvalitativa", caption
+    text = site.text(PLAN)
+    for rule in ("bedöms Ja", "Ja, Delvis eller Nej", "Ja, Nej eller Delvis", "beskrivs som"):
+        assert rule not in text, f"the page adds {rule!r}, which the plan does not say"
+
+
 # --------------------------------------------------------------------------------------
 # 3. Legal entity (no assignments or commitments in this document)
 # --------------------------------------------------------------------------------------

@@ -630,6 +630,24 @@ def test_qualitative_indicator(site, goal, ident, name):
     assert inline_text(tr.find(["th", "td"])) == name
 
 
+# How the plan says its qualitative indicators are judged (source 1 Inledning and 2 Målområden,
+# "Läsanvisning"): "… bedömningsgrunder för kvalitativa indikatorer, där utfallet beskrivs som
+# ”Ja”, ”Nej” eller ”Delvis”."
+QUALITATIVE_RULE = "utfallet beskrivs som ”Ja”, ”Nej” eller ”Delvis”"
+
+
+def test_qualitative_tables_say_how_the_plan_judges_them(site):
+    """The caption of each qualitative table gives the rule in the plan's own words."""
+    tables = [t for t in site.content(URL).find_all("table")
+              if t.select("[id^=indikator-]") and len(t.select("thead th")) == 1]
+    assert len(tables) == 3, len(tables)
+    for table in tables:
+        caption = inline_text(table.find("caption"))
+        assert caption.startswith("Indikatorer – kvalitativa"), caption
+        assert caption.endswith(QUALITATIVE_RULE), caption
+        assert "bedöms Ja, Delvis eller Nej" not in caption, caption
+
+
 @pytest.mark.parametrize("goal", list(GOALS))
 def test_indicators_under_their_goal(site, goal):
     expected = [q[1] for q in QUANTITATIVE if q[0] == goal] + [q[1] for q in QUALITATIVE if q[0] == goal]

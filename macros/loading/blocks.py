@@ -237,7 +237,7 @@ def _indicator_table(block: Fields, key: str):
                                         f"'{row.targets_merged_with}', som inte står på raden direkt ovanför",
                          expected="'målnivå_som' med id för raden ovanför",
                          suggestion=f"menade du '{above.id}'?" if above and above.id else "")
-    return m.IndicatorTable(kind, table.text("rubrik"), columns or [], rows)
+    return m.IndicatorTable(kind, table.text("rubrik"), columns or [], rows, table.text("bedömning"))
 
 
 def _sub_goals(block: Fields, key: str):

@@ -29,6 +29,7 @@ class IndicatorTable:
     heading: str
     columns: list[Column]
     rows: list[Indicator]
+    judgement: str = ""  # how the plan itself says the indicators are judged, in its words
 
     def target_rowspans(self) -> dict[str, int]:
         """How many rows each row's target cells span (cells merged in the source)."""
