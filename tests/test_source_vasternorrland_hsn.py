@@ -370,12 +370,80 @@ def test_goal_links_to_region_plan_goal(site, area, ident, text):
     assert len(links) == 1, paragraph
     assert resolve(PLAN, links[0]["href"]) == f"{REGION}#mal-{ident}", links[0]["href"]
     assert norm(links[0].get_text(" ")) == text
-    # the target exists on the region page and names the same goal …
+    # the target exists on the region page and names the same goal, with the wording of the
+    # region plan this plan follows (goal 1's differs in Regionplan 2025–2027) …
     target = site.element(REGION, f"mal-{ident}")
-    assert norm(target.find("strong").get_text(" ")) == text
+    assert text in norm(target.get_text(" ")), norm(target.get_text(" "))
     # … and the region page links back to this plan's goal
     back = [resolve(REGION, a["href"]) for a in target.find_all("a", href=True)]
     assert f"{PLAN}#mal-{ident}" in back, back
+
+
+# The region plan this plan follows (source, Inledning): "Nämndens/styrelsens verksamhetsplan
+# bygger på regionfullmäktiges preliminära Regionplan 2024–2026, med dess långsiktiga
+# målsättningar och mål."
+REGION_PLAN_ANCHOR = "malstruktur-regionplan-2024-2026"
+REGION_PLAN_TITLE = "Regionplan 2024–2026"
+REGION_PLAN_STATUS = "Preliminär"
+
+
+def facts(site, url: str, dl) -> dict[str, str]:
+    return {norm(dt.get_text(" ")): norm(dt.find_next_sibling("dd").get_text(" "))
+            for dt in dl.find_all("dt")}
+
+
+def region_plan_section(site, anchor: str) -> list:
+    return section_after(site.element(REGION, anchor))
+
+
+def region_plan_goal_texts(elements) -> list[str]:
+    """The goals a region-plan section lists, as worded there: its own goal elements
+    (<strong>) and the goals it shares with a section above (a link)."""
+    texts = []
+    for element in elements:
+        for li in element.select("li.op-region-goal, li.op-region-goal-ref"):
+            main = li.find("strong") if "op-region-goal" in li["class"] else li.find("a")
+            texts.append(norm(main.get_text(" ")))
+    return texts
+
+
+def test_plan_follows_the_preliminary_regionplan_2024_2026(site):
+    dl = site.content(PLAN).select_one("dl.op-facts")
+    shown = facts(site, PLAN, dl)
+    assert shown["Följer"] == f"{REGION_PLAN_TITLE} (preliminär)", shown["Följer"]
+    link = [a for a in dl.find_all("a", href=True) if "#malstruktur-" in a["href"]]
+    assert len(link) == 1 and resolve(PLAN, link[0]["href"]) == f"{REGION}#{REGION_PLAN_ANCHOR}"
+    assert "2024–2027" not in site.text(PLAN), "a period no source names"
+
+
+def test_region_page_regionplan_2024_2026(site):
+    heading = site.element(REGION, REGION_PLAN_ANCHOR)
+    assert heading.name == "h2" and heading_text(heading) == REGION_PLAN_TITLE
+    dl = next(e for e in region_plan_section(site, REGION_PLAN_ANCHOR) if e.name == "dl")
+    shown = facts(site, REGION, dl)
+    assert shown["Status"] == REGION_PLAN_STATUS, shown
+    followed = [resolve(REGION, a["href"]) for a in dl.find_all("a", href=True)
+                if a.find_parent("dd").find_previous_sibling("dt").get_text() == "Följs av"]
+    assert followed == [PLAN], followed
+    # where the region plan's facts are read from: this plan's Inledning and Målområden
+    assert "Källa" in shown and "Inledning" in shown["Källa"] and "Målområden" in shown["Källa"], shown
+
+
+def test_region_page_regionplan_2024_2026_has_this_plans_areas_and_goals(site):
+    elements = region_plan_section(site, REGION_PLAN_ANCHOR)
+    areas = [heading_text(e) for e in elements if e.name == "h3"]
+    assert areas == [title for _, title in GOAL_AREAS], areas
+    assert region_plan_goal_texts(elements) == [text for _, _, text in GOALS]
+
+
+def test_region_goal_1_gives_this_region_plans_wording(site):
+    """Goal 1 reads "Vi agerar som …" here and "Region Västernorrland agerar som …" in the RS
+    plan's Regionplan 2025–2027: the one goal shows both, each with its region plan."""
+    goal = site.element(REGION, "mal-hallbar-samhallsutveckling")
+    wordings = [norm(p.get_text()) for p in goal.select("p.op-wording")]
+    assert f"I {REGION_PLAN_TITLE}: {GOALS[0][2]}" in wordings, wordings
+    link = goal.select_one("p.op-wording a")
+    assert resolve(REGION, link["href"]) == f"{REGION}#{REGION_PLAN_ANCHOR}"
 
 
 # --------------------------------------------------------------------------------------

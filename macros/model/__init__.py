@@ -13,7 +13,7 @@ from .plan import (Annex, Annexes, Assignment, AssignmentTable, Block, BulletLis
                    Commitments, Figure, FootnoteRefs, GoalOverview, Indicator, IndicatorTable,
                    LegalEntities, LegalEntity, Measure, Measures, Paragraphs, Plan, PlanDecision,
                    Risks, SubGoal, SubGoalTable, SubHeading, Table, TableRow)
-from .region import Body, GoalArea, GoalFramework, Region, RegionGoal
+from .region import Body, FrameworkSource, GoalArea, GoalFramework, Region, RegionGoal
 from .values import Column, Period, Series, Value
 
 __all__ = [name for name in dir() if name[0].isupper()]
