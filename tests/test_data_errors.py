@@ -48,7 +48,7 @@ VB_SJALVSERVICE = ('plan hsn-namndplan-2025 → kapitel "Regionmål och uppfölj
                    '→ delmålstabell → delmål "Förbättrad tillgänglighet och delaktighet genom…" '
                    '→ indikator "Användandet av självservice"')
 PLAN_KEYS = ("beslut, beslutad_av, beslutsdatum, diarienummer, fotnoter, id, kapitel, målstruktur, "
-             "organ, period, region, status, titel, typ")
+             "organ, period, region, status, titel, typ, uppgifter_från_protokoll")
 BODIES = "hsf, hsn, hsu, rf, rlf, rs, rs-finansutskott, run"
 ID_RULE = ("små bokstäver a–z, siffror och bindestreck, till exempel 'kariesfria-6-aringar' "
            "(å, ä, ö skrivs a, a, o)")
@@ -499,6 +499,16 @@ MISTAKES = {
         "målstruktur som finns\n"
         '  plats: region vasternorrland → målstruktur "regionplan-2025-2027"\n'
         "  förväntade: bara id som inte längre används"),
+    "a fact from the minutes that the plan does not have": Mistake(
+        HSN, "uppgifter: [titel, status, diarienummer]", "uppgifter: [titel, status, beslutsdatum]",
+        "{file}, rad {line}, kolumn 3: planen har ingen 'beslutsdatum' som kan komma från protokollet\n"
+        f"  plats: {HSN_PLAN} → uppgifter_från_protokoll\n"
+        "  förväntade: 'beslutsdatum: …' i planen, eller ta bort 'beslutsdatum' ur listan"),
+    "a quote from the § that is not verbatim": Mistake(
+        HSN, "till -775 mnkr. Det innebär", "till -757 mnkr. Det innebär",
+        "{file}, rad {line}, kolumn 5: citatet står inte ordagrant i § 92\n"
+        f"  plats: {HSN_PLAN} → uppgifter_från_protokoll → belopp\n"
+        "  förväntade: paragrafens egna ord, kopierade ur protokollet"),
     "unknown § in the plan's decisions": Mistake(
         HSN, "paragraf: p92", "paragraf: p29",
         "{file}, rad {line}, kolumn 5: paragrafen 'p29' finns inte i protokollet hsu-2023-12-07\n"

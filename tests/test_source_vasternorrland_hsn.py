@@ -387,9 +387,17 @@ REGION_PLAN_TITLE = "Regionplan 2024–2026"
 REGION_PLAN_STATUS = "Preliminär"
 
 
-def facts(site, url: str, dl) -> dict[str, str]:
-    return {norm(dt.get_text(" ")): norm(dt.find_next_sibling("dd").get_text(" "))
-            for dt in dl.find_all("dt")}
+def facts(site, url: str, dl, with_source: bool = False) -> dict[str, str]:
+    """The facts of a <dl>, term → value; without the note on where a fact comes from
+    (span.op-source) unless `with_source`."""
+    result = {}
+    for dt in dl.find_all("dt"):
+        dd = dt.find_next_sibling("dd").__copy__()
+        if not with_source:
+            for note in dd.select(".op-source"):
+                note.decompose()
+        result[norm(dt.get_text(" "))] = norm(dd.get_text(" "))
+    return result
 
 
 def region_plan_section(site, anchor: str) -> list:
@@ -638,6 +646,74 @@ def test_plan_links_to_paragraph_92(site):
     # the target exists: § 92 of the minutes
     paragraph = site.element(MINUTES, "paragraf-p92")
     assert heading_text(paragraph).startswith("§ 92 Reviderad verksamhetsplan 2024–2026")
+
+
+# --------------------------------------------------------------------------------------
+# 8. Where each fact comes from: the plan's text or § 92 (issue 12)
+# --------------------------------------------------------------------------------------
+
+# The plan's text has no title page: its title, status and case number are § 92's (protocol
+# source): "§ 92 Reviderad verksamhetsplan 2024–2026, Hälsa- och sjukvårdsnämnden",
+# "Diarienummer: 23HSN1782", "Hälsa- och sjukvårdsutskottet föreslår att Hälsa- och
+# sjukvårdsnämnden beslutar att anta reviderad verksamhetsplan 2024–2026 …".
+FROM_MINUTES = {
+    "Titel": "Reviderad verksamhetsplan 2024–2026",
+    "Status": "Föreslagen",
+    "Diarienummer": "23HSN1782",
+}
+# From the plan's text: "Nämndens/styrelsens verksamhetsplan bygger på regionfullmäktiges
+# preliminära Regionplan 2024–2026", "planperioden 2024–2026".
+FROM_PLAN = {
+    "Typ av plan": "Verksamhetsplan",
+    "Period": "2024–2026",
+    "Följer": "Regionplan 2024–2026 (preliminär)",
+}
+MINUTES_NOTE = "– ur § 92 i protokollet"
+PLAN_NOTE = "– ur planens text"
+
+# Figures for 2024: the plan's text (Ekonomiska ramar, column Ram 2024: "Utgångspunkt/Resultat
+# -600", "Åtgärder i handlingsplan 151", "Tillåtet underskott -70") and § 92 (Ärendebeskrivning).
+COMPARED_HEAD = ["Belopp", "Planens text", "Hälso- och sjukvårdsutskottet § 92, 7–8 december 2023"]
+COMPARED = [
+    ["Utgångspunkt/Resultat 2024", "-600", "-775"],
+    ["Åtgärder i handlingsplan 2024", "151", "325"],
+    ["Tillåtet underskott 2024", "-70", "-450"],
+]
+P92_QUOTE = ("Efter att alla områden, verksamheter och enheter utfört sina överväganden avseende "
+             "bemanning och ekonomi är budgetresultatet försämrat från antagandet om -600 mnkr till "
+             "-775 mnkr. Det innebär att handlingsplaner måste upprättas för 325 mnkr för att klara "
+             "det tillåtna underskottet 2024 på -450 mnkr.")
+
+
+def test_each_fact_says_whether_it_comes_from_the_plan_or_paragraph_92(site):
+    dl = site.content(PLAN).select_one("dl.op-facts")
+    shown = facts(site, PLAN, dl, with_source=True)
+    for name, value in FROM_MINUTES.items():
+        assert shown.get(name) == f"{value} {MINUTES_NOTE}", (name, shown.get(name))
+    for name, value in FROM_PLAN.items():
+        assert shown.get(name) == f"{value} {PLAN_NOTE}", (name, shown.get(name))
+
+
+def test_plan_figures_and_paragraph_92_figures_side_by_side(site):
+    box = site.element(PLAN, "uppgifter-fran-protokoll")
+    table = box.find("table")
+    grid, headers = table_grid(table)
+    assert headers == COMPARED_HEAD, headers
+    assert grid == COMPARED, grid
+    assert "mnkr" in norm(table.find("caption").get_text(" "))
+    # § 92's own words, verbatim, with a link to the §
+    quote = box.find("blockquote")
+    assert norm(quote.find("p").get_text(" ")).strip("”") == P92_QUOTE
+    assert resolve(PLAN, quote.find("a")["href"]) == f"{MINUTES}#paragraf-p92"
+    # the quote is in the minutes as published
+    assert P92_QUOTE in site.text(MINUTES)
+
+
+def test_plan_text_keeps_its_own_pre_revision_figures(site):
+    """The plan's chapters still show the plan's figures (−600, 151), never § 92's."""
+    chapter_text = norm(" ".join(e.get_text(" ") for e in section_after(site.element(PLAN, "kapitel-ekonomi"))))
+    assert "ca -600 miljoner kronor (mnkr)" in chapter_text
+    assert "-775" not in chapter_text and "325" not in chapter_text and "-450" not in chapter_text
 
 
 def test_paragraph_92_links_back_to_plan(site):

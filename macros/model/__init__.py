@@ -10,9 +10,10 @@ from .corpus import Corpus
 from .minutes import (InformationItem, Meeting, MinutesNote, MinutesParagraph, Motion,
                       ParagraphDecision, Person, Section, Signatory)
 from .plan import (Annex, Annexes, Assignment, AssignmentTable, Block, BulletList, Chapter,
-                   Commitments, Figure, FootnoteRefs, GoalOverview, Indicator, IndicatorTable,
-                   LegalEntities, LegalEntity, Measure, Measures, Paragraphs, Plan, PlanDecision,
-                   Risks, SubGoal, SubGoalTable, SubHeading, Table, TableRow)
+                   Commitments, ComparedFigure, ComparedFigures, Figure, FootnoteRefs, GoalOverview,
+                   Indicator, IndicatorTable, LegalEntities, LegalEntity, Measure, Measures,
+                   MinutesFacts, Paragraphs, Plan, PlanDecision, Risks, SubGoal, SubGoalTable,
+                   SubHeading, Table, TableRow)
 from .region import Body, FrameworkSource, GoalArea, GoalFramework, Region, RegionGoal
 from .values import Column, Period, Series, Value
 
