@@ -48,7 +48,7 @@ VB_SJALVSERVICE = ('plan hsn-namndplan-2025 → kapitel "Regionmål och uppfölj
                    '→ delmålstabell → delmål "Förbättrad tillgänglighet och delaktighet genom…" '
                    '→ indikator "Användandet av självservice"')
 PLAN_KEYS = ("beslut, beslutad_av, beslutsdatum, diarienummer, fotnoter, id, kapitel, målstruktur, "
-             "organ, period, region, status, titel, typ")
+             "organ, period, region, status, titel, typ, uppgifter_från_protokoll")
 BODIES = "hsf, hsn, hsu, rf, rlf, rs, rs-finansutskott, run"
 ID_RULE = ("små bokstäver a–z, siffror och bindestreck, till exempel 'kariesfria-6-aringar' "
            "(å, ä, ö skrivs a, a, o)")
@@ -236,7 +236,7 @@ MISTAKES = {
         "                  kolumnr:\n                    - {typ: utfall, år: 2021}",
         "{file}, rad {line}, kolumn 19: okänd nyckel 'kolumnr'\n"
         f"  plats: {FOLKHALSA} → indikatortabell\n"
-        "  förväntade: en av: kolumner, rader, rubrik, typ\n"
+        "  förväntade: en av: bedömning, kolumner, rader, rubrik, typ\n"
         "  menade du 'kolumner'?"),
     "misspelt key in an indicator row": Mistake(
         HSN, '                      enhet: "%"\n                      utfall:\n                        2021: 75',
@@ -468,11 +468,47 @@ MISTAKES = {
         f"  plats: {FOLKHALSA}\n"
         "  förväntade: ett mål i det målområde som kapitlet står under"),
     "unknown goal structure": Mistake(
-        HSN, "målstruktur: regionplan-2024-2027", "målstruktur: regionplan-2024-2026",
-        "{file}, rad {line}, kolumn 1: målstrukturen 'regionplan-2024-2026' finns inte\n"
+        HSN, "målstruktur: regionplan-2024-2026", "målstruktur: regionplan-2024-2025",
+        "{file}, rad {line}, kolumn 1: målstrukturen 'regionplan-2024-2025' finns inte\n"
         f"  plats: {HSN_PLAN}\n"
-        "  förväntade: ett av: regionplan-2024-2027\n"
-        "  menade du 'regionplan-2024-2027'?"),
+        "  förväntade: ett av: regionplan-2024-2026, regionplan-2025-2027\n"
+        "  menade du 'regionplan-2024-2026'?"),
+    "a region plan shares the goals of one that is not there": Mistake(
+        REGION, "samma_mål_som: regionplan-2024-2026", "samma_mål_som: regionplan-2024-2025",
+        "{file}, rad {line}, kolumn 5: målstrukturen 'regionplan-2024-2025' finns inte längre upp i filen\n"
+        '  plats: region vasternorrland → målstruktur "regionplan-2025-2027"\n'
+        "  förväntade: ett av: regionplan-2024-2026\n"
+        "  menade du 'regionplan-2024-2026'?"),
+    "a region plan's source names a chapter the plan does not have": Mistake(
+        REGION, "kapitel: [inledning, malomraden]", "kapitel: [inledning, malomradena]",
+        "{file}, rad {line}, kolumn 50: planen 'hsn-verksamhetsplan-2024-2026' har inget kapitel "
+        "'malomradena'\n"
+        '  plats: region vasternorrland → målstruktur "regionplan-2024-2026" → källa\n'
+        "  förväntade: id för ett kapitel i planen\n"
+        "  menade du 'malomraden'?"),
+    "a region plan's status misspelt": Mistake(
+        REGION, "status: preliminär", "status: prelimenär",
+        "{file}, rad {line}, kolumn 5: 'status' har ett okänt värde\n"
+        '  plats: region vasternorrland → målstruktur "regionplan-2024-2026"\n'
+        '  hittade: texten "prelimenär"\n'
+        "  förväntade: ett av: preliminär, beslutad\n"
+        "  menade du 'preliminär'?"),
+    "a former id of a goal structure that is a current id": Mistake(
+        REGION, "tidigare_id: [regionplan-2024-2027]", "tidigare_id: [regionplan-2024-2026]",
+        "{file}, rad {line}, kolumn 5: det tidigare id:t 'regionplan-2024-2026' är id för en "
+        "målstruktur som finns\n"
+        '  plats: region vasternorrland → målstruktur "regionplan-2025-2027"\n'
+        "  förväntade: bara id som inte längre används"),
+    "a fact from the minutes that the plan does not have": Mistake(
+        HSN, "uppgifter: [titel, status, diarienummer]", "uppgifter: [titel, status, beslutsdatum]",
+        "{file}, rad {line}, kolumn 3: planen har ingen 'beslutsdatum' som kan komma från protokollet\n"
+        f"  plats: {HSN_PLAN} → uppgifter_från_protokoll\n"
+        "  förväntade: 'beslutsdatum: …' i planen, eller ta bort 'beslutsdatum' ur listan"),
+    "a quote from the § that is not verbatim": Mistake(
+        HSN, "till -775 mnkr. Det innebär", "till -757 mnkr. Det innebär",
+        "{file}, rad {line}, kolumn 5: citatet står inte ordagrant i § 92\n"
+        f"  plats: {HSN_PLAN} → uppgifter_från_protokoll → belopp\n"
+        "  förväntade: paragrafens egna ord, kopierade ur protokollet"),
     "unknown § in the plan's decisions": Mistake(
         HSN, "paragraf: p92", "paragraf: p29",
         "{file}, rad {line}, kolumn 5: paragrafen 'p29' finns inte i protokollet hsu-2023-12-07\n"

@@ -21,12 +21,14 @@ PLANS = [HSN_PLAN, RS_PLAN, VB_HSN_PLAN, VB_RS_PLAN]
 def crawl(site: Site, start: str = "/") -> dict[str, set[str]]:
     """Follow every internal link from the start page; page URL → anchors linked to on it."""
     seen: dict[str, set[str]] = {}
+    visited: set[str] = set()  # a page first met through a link with an #anchor is still followed
     queue = [start]
     while queue:
         url = queue.pop()
-        if url in seen:
+        if url in visited:
             continue
-        seen[url] = set()
+        visited.add(url)
+        seen.setdefault(url, set())
         for a in site.page(url).select("a[href]"):
             href = a["href"]
             target = urlparse(urljoin("http://site" + url, href))
@@ -35,7 +37,7 @@ def crawl(site: Site, start: str = "/") -> dict[str, set[str]]:
             if target.path.startswith(("/assets/", "/search/")):
                 continue
             if target.fragment:
-                seen.setdefault(target.path, set())
+                seen.setdefault(target.path, set()).add(target.fragment)
             queue.append(target.path)
     return seen
 
@@ -61,6 +63,24 @@ def test_plan_pages_follow_the_url_scheme_and_anchor_every_entity(site):
         site.element(MINUTES, anchor)
     for anchor in ("malomrade-malomrade-1", "mal-folkhalsa", "malstruktur-regionplan-2024-2027"):
         site.element("/vasternorrland/", anchor)
+
+
+def test_region_page_says_only_what_the_sources_say_about_its_region_plans(site):
+    """Issue 12: the HSN plan follows the preliminary Regionplan 2024–2026, the RS plan
+    Regionplan 2025–2027; no source names a period 2024–2027 or says the two are alike."""
+    text = site.text("/vasternorrland/")
+    assert "har samma tre målområden och sex mål" not in text
+    assert "2024–2027" not in text
+    headings = [h["id"] for h in site.content("/vasternorrland/").select("h2[id^=malstruktur-]")]
+    assert headings == ["malstruktur-regionplan-2025-2027", "malstruktur-regionplan-2024-2026"]
+
+
+def test_the_former_goal_structure_anchor_still_leads_to_the_goals(site):
+    """#malstruktur-regionplan-2024-2027 was published before the two region plans were told
+    apart: it leads to the first region plan's section, which holds the goals' anchors."""
+    old = site.element("/vasternorrland/", "malstruktur-regionplan-2024-2027")
+    assert old.find_next("h2")["id"] == "malstruktur-regionplan-2025-2027"
+    assert old.find_next(id="mal-folkhalsa") is not None
 
 
 def test_the_url_scheme_is_documented_and_its_examples_work(site):

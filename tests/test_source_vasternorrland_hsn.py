@@ -370,12 +370,88 @@ def test_goal_links_to_region_plan_goal(site, area, ident, text):
     assert len(links) == 1, paragraph
     assert resolve(PLAN, links[0]["href"]) == f"{REGION}#mal-{ident}", links[0]["href"]
     assert norm(links[0].get_text(" ")) == text
-    # the target exists on the region page and names the same goal …
+    # the target exists on the region page and names the same goal, with the wording of the
+    # region plan this plan follows (goal 1's differs in Regionplan 2025–2027) …
     target = site.element(REGION, f"mal-{ident}")
-    assert norm(target.find("strong").get_text(" ")) == text
+    assert text in norm(target.get_text(" ")), norm(target.get_text(" "))
     # … and the region page links back to this plan's goal
     back = [resolve(REGION, a["href"]) for a in target.find_all("a", href=True)]
     assert f"{PLAN}#mal-{ident}" in back, back
+
+
+# The region plan this plan follows (source, Inledning): "Nämndens/styrelsens verksamhetsplan
+# bygger på regionfullmäktiges preliminära Regionplan 2024–2026, med dess långsiktiga
+# målsättningar och mål."
+REGION_PLAN_ANCHOR = "malstruktur-regionplan-2024-2026"
+REGION_PLAN_TITLE = "Regionplan 2024–2026"
+REGION_PLAN_STATUS = "Preliminär"
+
+
+def facts(site, url: str, dl, with_source: bool = False) -> dict[str, str]:
+    """The facts of a <dl>, term → value; without the note on where a fact comes from
+    (span.op-source) unless `with_source`."""
+    result = {}
+    for dt in dl.find_all("dt"):
+        dd = dt.find_next_sibling("dd").__copy__()
+        if not with_source:
+            for note in dd.select(".op-source"):
+                note.decompose()
+        result[norm(dt.get_text(" "))] = norm(dd.get_text(" "))
+    return result
+
+
+def region_plan_section(site, anchor: str) -> list:
+    return section_after(site.element(REGION, anchor))
+
+
+def region_plan_goal_texts(elements) -> list[str]:
+    """The goals a region-plan section lists, as worded there: its own goal elements
+    (<strong>) and the goals it shares with a section above (a link)."""
+    texts = []
+    for element in elements:
+        for li in element.select("li.op-region-goal, li.op-region-goal-ref"):
+            main = li.find("strong") if "op-region-goal" in li["class"] else li.find("a")
+            texts.append(norm(main.get_text(" ")))
+    return texts
+
+
+def test_plan_follows_the_preliminary_regionplan_2024_2026(site):
+    dl = site.content(PLAN).select_one("dl.op-facts")
+    shown = facts(site, PLAN, dl)
+    assert shown["Följer"] == f"{REGION_PLAN_TITLE} (preliminär)", shown["Följer"]
+    link = [a for a in dl.find_all("a", href=True) if "#malstruktur-" in a["href"]]
+    assert len(link) == 1 and resolve(PLAN, link[0]["href"]) == f"{REGION}#{REGION_PLAN_ANCHOR}"
+    assert "2024–2027" not in site.text(PLAN), "a period no source names"
+
+
+def test_region_page_regionplan_2024_2026(site):
+    heading = site.element(REGION, REGION_PLAN_ANCHOR)
+    assert heading.name == "h2" and heading_text(heading) == REGION_PLAN_TITLE
+    dl = next(e for e in region_plan_section(site, REGION_PLAN_ANCHOR) if e.name == "dl")
+    shown = facts(site, REGION, dl)
+    assert shown["Status"] == REGION_PLAN_STATUS, shown
+    followed = [resolve(REGION, a["href"]) for a in dl.find_all("a", href=True)
+                if a.find_parent("dd").find_previous_sibling("dt").get_text() == "Följs av"]
+    assert followed == [PLAN], followed
+    # where the region plan's facts are read from: this plan's Inledning and Målområden
+    assert "Källa" in shown and "Inledning" in shown["Källa"] and "Målområden" in shown["Källa"], shown
+
+
+def test_region_page_regionplan_2024_2026_has_this_plans_areas_and_goals(site):
+    elements = region_plan_section(site, REGION_PLAN_ANCHOR)
+    areas = [heading_text(e) for e in elements if e.name == "h3"]
+    assert areas == [title for _, title in GOAL_AREAS], areas
+    assert region_plan_goal_texts(elements) == [text for _, _, text in GOALS]
+
+
+def test_region_goal_1_gives_this_region_plans_wording(site):
+    """Goal 1 reads "Vi agerar som …" here and "Region Västernorrland agerar som …" in the RS
+    plan's Regionplan 2025–2027: the one goal shows both, each with its region plan."""
+    goal = site.element(REGION, "mal-hallbar-samhallsutveckling")
+    wordings = [norm(p.get_text()) for p in goal.select("p.op-wording")]
+    assert f"I {REGION_PLAN_TITLE}: {GOALS[0][2]}" in wordings, wordings
+    link = goal.select_one("p.op-wording a")
+    assert resolve(REGION, link["href"]) == f"{REGION}#{REGION_PLAN_ANCHOR}"
 
 
 # --------------------------------------------------------------------------------------
@@ -422,6 +498,20 @@ def test_qualitative_indicator_row(site, goal, ident, name):
     assert site.row(PLAN, f"indikator-{ident}") == {QUAL_HEAD: name}
     goal_heading = previous_heading(site.row_element(PLAN, f"indikator-{ident}"), "h4")
     assert goal_heading["id"] == f"mal-{goal}", f"{ident} is under {goal_heading.get('id')}"
+
+
+def test_qualitative_tables_add_no_rule_the_plan_does_not_state(site):
+    """Both qualitative tables are headed "Indikator - kvalitativ" in the source, and the plan
+    never says how they are judged (unlike the RS plan): the caption describes the table only."""
+    tables = [t for t in site.content(PLAN).find_all("table")
+              if t.select("[id^=indikator-]") and norm(t.select("thead tr")[0].get_text(" ")) == QUAL_HEAD]
+    assert len(tables) == 2, len(tables)
+    for table in tables:
+        caption = norm(table.find("caption").get_text(" "))
+        assert caption == "Indikatorer – kvalitativa", caption
+    text = site.text(PLAN)
+    for rule in ("bedöms Ja", "Ja, Delvis eller Nej", "Ja, Nej eller Delvis", "beskrivs som"):
+        assert rule not in text, f"the page adds {rule!r}, which the plan does not say"
 
 
 # --------------------------------------------------------------------------------------
@@ -556,6 +646,74 @@ def test_plan_links_to_paragraph_92(site):
     # the target exists: § 92 of the minutes
     paragraph = site.element(MINUTES, "paragraf-p92")
     assert heading_text(paragraph).startswith("§ 92 Reviderad verksamhetsplan 2024–2026")
+
+
+# --------------------------------------------------------------------------------------
+# 8. Where each fact comes from: the plan's text or § 92 (issue 12)
+# --------------------------------------------------------------------------------------
+
+# The plan's text has no title page: its title, status and case number are § 92's (protocol
+# source): "§ 92 Reviderad verksamhetsplan 2024–2026, Hälsa- och sjukvårdsnämnden",
+# "Diarienummer: 23HSN1782", "Hälsa- och sjukvårdsutskottet föreslår att Hälsa- och
+# sjukvårdsnämnden beslutar att anta reviderad verksamhetsplan 2024–2026 …".
+FROM_MINUTES = {
+    "Titel": "Reviderad verksamhetsplan 2024–2026",
+    "Status": "Föreslagen",
+    "Diarienummer": "23HSN1782",
+}
+# From the plan's text: "Nämndens/styrelsens verksamhetsplan bygger på regionfullmäktiges
+# preliminära Regionplan 2024–2026", "planperioden 2024–2026".
+FROM_PLAN = {
+    "Typ av plan": "Verksamhetsplan",
+    "Period": "2024–2026",
+    "Följer": "Regionplan 2024–2026 (preliminär)",
+}
+MINUTES_NOTE = "– ur § 92 i protokollet"
+PLAN_NOTE = "– ur planens text"
+
+# Figures for 2024: the plan's text (Ekonomiska ramar, column Ram 2024: "Utgångspunkt/Resultat
+# -600", "Åtgärder i handlingsplan 151", "Tillåtet underskott -70") and § 92 (Ärendebeskrivning).
+COMPARED_HEAD = ["Belopp", "Planens text", "Hälso- och sjukvårdsutskottet § 92, 7–8 december 2023"]
+COMPARED = [
+    ["Utgångspunkt/Resultat 2024", "-600", "-775"],
+    ["Åtgärder i handlingsplan 2024", "151", "325"],
+    ["Tillåtet underskott 2024", "-70", "-450"],
+]
+P92_QUOTE = ("Efter att alla områden, verksamheter och enheter utfört sina överväganden avseende "
+             "bemanning och ekonomi är budgetresultatet försämrat från antagandet om -600 mnkr till "
+             "-775 mnkr. Det innebär att handlingsplaner måste upprättas för 325 mnkr för att klara "
+             "det tillåtna underskottet 2024 på -450 mnkr.")
+
+
+def test_each_fact_says_whether_it_comes_from_the_plan_or_paragraph_92(site):
+    dl = site.content(PLAN).select_one("dl.op-facts")
+    shown = facts(site, PLAN, dl, with_source=True)
+    for name, value in FROM_MINUTES.items():
+        assert shown.get(name) == f"{value} {MINUTES_NOTE}", (name, shown.get(name))
+    for name, value in FROM_PLAN.items():
+        assert shown.get(name) == f"{value} {PLAN_NOTE}", (name, shown.get(name))
+
+
+def test_plan_figures_and_paragraph_92_figures_side_by_side(site):
+    box = site.element(PLAN, "uppgifter-fran-protokoll")
+    table = box.find("table")
+    grid, headers = table_grid(table)
+    assert headers == COMPARED_HEAD, headers
+    assert grid == COMPARED, grid
+    assert "mnkr" in norm(table.find("caption").get_text(" "))
+    # § 92's own words, verbatim, with a link to the §
+    quote = box.find("blockquote")
+    assert norm(quote.find("p").get_text(" ")).strip("”") == P92_QUOTE
+    assert resolve(PLAN, quote.find("a")["href"]) == f"{MINUTES}#paragraf-p92"
+    # the quote is in the minutes as published
+    assert P92_QUOTE in site.text(MINUTES)
+
+
+def test_plan_text_keeps_its_own_pre_revision_figures(site):
+    """The plan's chapters still show the plan's figures (−600, 151), never § 92's."""
+    chapter_text = norm(" ".join(e.get_text(" ") for e in section_after(site.element(PLAN, "kapitel-ekonomi"))))
+    assert "ca -600 miljoner kronor (mnkr)" in chapter_text
+    assert "-775" not in chapter_text and "325" not in chapter_text and "-450" not in chapter_text
 
 
 def test_paragraph_92_links_back_to_plan(site):

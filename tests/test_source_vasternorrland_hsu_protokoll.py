@@ -29,7 +29,14 @@ FACTS = {
     "Plats": 'Regionens hus i Härnösand, E-huset, lokal "Nämndsalen"',
     "Diarienummer": "23HSN1",
     "Tjänsteställe": "Regionledningsförvaltningen",
+    "Handläggare": "Maria Öhman",
 }
+
+# The head's "Tjänsteställe, handläggare" (source lines 3–5), both lines.
+HEAD_OFFICE, HEAD_OFFICER = "Regionledningsförvaltningen", "Maria Öhman"
+
+# The sentence that opens the information items (source line 44).
+INFORMATION_INTRO = "Inför mötet lämnas följande informationer:"
 
 # NÄRVARANDE (source lines 22–42): (name, party, role or note).
 MEMBERS = [
@@ -543,6 +550,27 @@ def test_information_items(site, day):
         nested = li.find("ul")
         shown = [(own_text(p), presenter(p)) for p in nested.find_all("li", recursive=False)] if nested else []
         assert shown == points, f"{heading}: points differ"
+
+
+def test_head_tjanstestalle_and_handlaggare(site):
+    """Source head: "Tjänsteställe, handläggare / Regionledningsförvaltningen / Maria Öhman"."""
+    facts = facts_of_page(site)
+    assert facts.get("Tjänsteställe") == HEAD_OFFICE, facts
+    assert facts.get("Handläggare") == HEAD_OFFICER, facts
+    # in the head, not only among the officials as secretary
+    dl = site.content(URL).find("dl", class_="op-facts")
+    assert dl.find_previous("h2") is None, "the facts are not the head of the minutes"
+
+
+def test_information_intro_sentence(site):
+    """"Inför mötet lämnas följande informationer:" comes before the items, as in the source."""
+    heading = site.element(URL, "information")
+    first = heading.find_next_sibling()
+    assert first.name == "p" and norm(first.get_text(" ")) == INFORMATION_INTRO, first
+    assert "op-subheading" not in (first.get("class") or [])
+    # before the first day's items
+    assert first.find_next_sibling("p", class_="op-subheading") is not None
+    assert site.text(URL).count(INFORMATION_INTRO) == 1
 
 
 def test_information_days_shown_with_date(site):

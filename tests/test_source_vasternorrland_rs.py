@@ -630,6 +630,24 @@ def test_qualitative_indicator(site, goal, ident, name):
     assert inline_text(tr.find(["th", "td"])) == name
 
 
+# How the plan says its qualitative indicators are judged (source 1 Inledning and 2 Målområden,
+# "Läsanvisning"): "… bedömningsgrunder för kvalitativa indikatorer, där utfallet beskrivs som
+# ”Ja”, ”Nej” eller ”Delvis”."
+QUALITATIVE_RULE = "utfallet beskrivs som ”Ja”, ”Nej” eller ”Delvis”"
+
+
+def test_qualitative_tables_say_how_the_plan_judges_them(site):
+    """The caption of each qualitative table gives the rule in the plan's own words."""
+    tables = [t for t in site.content(URL).find_all("table")
+              if t.select("[id^=indikator-]") and len(t.select("thead th")) == 1]
+    assert len(tables) == 3, len(tables)
+    for table in tables:
+        caption = inline_text(table.find("caption"))
+        assert caption.startswith("Indikatorer – kvalitativa"), caption
+        assert caption.endswith(QUALITATIVE_RULE), caption
+        assert "bedöms Ja, Delvis eller Nej" not in caption, caption
+
+
 @pytest.mark.parametrize("goal", list(GOALS))
 def test_indicators_under_their_goal(site, goal):
     expected = [q[1] for q in QUANTITATIVE if q[0] == goal] + [q[1] for q in QUALITATIVE if q[0] == goal]
@@ -911,5 +929,64 @@ def test_region_goal_names(site, goal):
 
 
 def test_region_goal_hallbar_samhallsutveckling(site):
+    """Goal 2.1.1 as Regionplan 2025–2027 words it (the HSN plan's Regionplan 2024–2026
+    reads "Vi agerar som …")."""
     strong = site.element(REGION_URL, "mal-hallbar-samhallsutveckling").find("strong")
-    assert inline_text(strong).endswith("agerar som en sammanhållande kraft för en hållbar samhällsutveckling")
+    assert inline_text(strong) == GOALS["hallbar-samhallsutveckling"][1].split("Mål: ", 1)[1]
+
+
+# The region plan this plan follows (source 1 Inledning): "Regionstyrelsens verksamhetsplan
+# bygger på regionfullmäktiges regionplan 2025-2027¹ samt andra styrande dokument", footnote 1
+# "Diarienummer 24RS64-3". The plan gives no status for it.
+REGION_PLAN_ANCHOR = "malstruktur-regionplan-2025-2027"
+REGION_PLAN_TITLE = "Regionplan 2025–2027"
+REGION_PLAN_CASE = "24RS64-3"
+
+
+def _facts(dl) -> dict[str, str]:
+    return {inline_text(dt): inline_text(dt.find_next_sibling("dd")) for dt in dl.find_all("dt")}
+
+
+def _region_plan_section(site) -> list:
+    heading = site.element(REGION_URL, REGION_PLAN_ANCHOR)
+    elements = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name in ("h1", "h2"):
+            break
+        elements.append(sibling)
+    return elements
+
+
+def test_plan_follows_regionplan_2025_2027(site):
+    dl = site.content(URL).select_one("dl.op-facts")
+    assert _facts(dl)["Följer"] == REGION_PLAN_TITLE, _facts(dl)
+    link = [a for a in dl.find_all("a", href=True) if "#malstruktur-" in a["href"]]
+    assert len(link) == 1 and link[0]["href"] == f"../../#{REGION_PLAN_ANCHOR}", link
+    assert "2024–2027" not in site.text(URL), "a period no source names"
+
+
+def test_region_page_regionplan_2025_2027(site):
+    heading = site.element(REGION_URL, REGION_PLAN_ANCHOR)
+    assert heading.name == "h2" and inline_text(heading) == REGION_PLAN_TITLE
+    dl = next(e for e in _region_plan_section(site) if e.name == "dl")
+    facts = _facts(dl)
+    assert facts["Diarienummer"] == REGION_PLAN_CASE, facts
+    assert "Status" not in facts, "the source gives Regionplan 2025–2027 no status"
+    assert facts["Följs av"] == f"Regionstyrelsen: {TITLE}", facts
+    assert "Inledning" in facts["Källa"] and "Målområden" in facts["Källa"], facts
+
+
+def test_region_page_regionplan_2025_2027_has_this_plans_areas_and_goals(site):
+    elements = _region_plan_section(site)
+    areas = [inline_text(e) for e in elements if e.name == "h3"]
+    assert areas == [heading.split(" ", 1)[1] for _, heading in GOAL_AREAS], areas
+    goals = [inline_text(li.find("strong")) for e in elements for li in e.select("li.op-region-goal")]
+    assert goals == [heading.split("Mål: ", 1)[1] for _, heading in GOALS.values()], goals
+
+
+@pytest.mark.parametrize("goal", list(GOALS))
+def test_goal_link_text_uses_regionplan_2025_2027_wording(site, goal):
+    """"Bidrar till regionplanens mål" names the goal as the region plan this plan follows does."""
+    serves = [e for e in goal_section(site, goal) if "op-serves" in (e.get("class") or [])]
+    link = serves[0].find("a")
+    assert inline_text(link) == GOALS[goal][1].split("Mål: ", 1)[1]

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Optional
 
 from .. import model as m
-from .errors import DataError, did_you_mean
+from .errors import DataError
 from .reading import Fields, describe, label
 from .values import parse_value, swedish_number
 from .yamlfile import YamlList, YamlMap
@@ -233,7 +233,7 @@ def _indicator_table(block: Fields, key: str):
                                         f"'{row.targets_merged_with}', som inte står på raden direkt ovanför",
                          expected="'målnivå_som' med id för raden ovanför",
                          suggestion=f"menade du '{above.id}'?" if above and above.id else "")
-    return m.IndicatorTable(kind, table.text("rubrik"), columns or [], rows)
+    return m.IndicatorTable(kind, table.text("rubrik"), columns or [], rows, table.text("bedömning"))
 
 
 def _sub_goals(block: Fields, key: str):

@@ -28,7 +28,8 @@ def load_corpus(data_dir: Path) -> m.Corpus:
     root = data_dir.parent
     regions: dict[str, m.Region] = {}
 
-    unreadable: set[str] = set()  # regions whose own file has errors: their plans are not checked
+    # regions whose own file has errors: their plans are not checked
+    unreadable: set[str] = collector.unchecked_regions
     for path in found.flat.get("regioner", []):
         collector.start_file(None)
         errors_before = len(collector.errors)

@@ -116,8 +116,10 @@ def parse_meeting(doc: Fields) -> m.Meeting:
         body_id=doc.reference("organ", doc.identifier("organ"), region.bodies, "organet"),
         title=doc.text("titel", True), dates=dates, time=doc.text("tid"), place=doc.text("plats"),
         case_number=doc.text("diarienummer"), office=doc.text("tjänsteställe"),
+        officer=doc.text("handläggare"),
         members=members, substitutes=substitutes, officials=officials,
         information=[_information(i) for i in doc.maps("information", lambda i, n: label(i, "information", n, "rubrik"))],
+        information_intro=doc.text("information_inledning"),
         chair=chair, adjusters=adjusters, secretary=secretary,
         paragraphs=[_paragraph(p) for p in doc.maps("paragrafer", lambda p, i: label(p, "§", i, "nummer", "id"), True)])
     known = {p.id for p in meeting.paragraphs}

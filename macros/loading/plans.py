@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import model as m
 from .blocks import footnote_map, parse_blocks
+from .errors import did_you_mean
 from .reading import Fields, label
 from .regions import parse_period
 
@@ -59,16 +60,9 @@ def parse_plan(doc: Fields) -> m.Plan:
     meetings = {meeting.id: meeting for meeting in region.meetings}
     for d in doc.maps("beslut", lambda d, i: label(d, "beslut", i, "paragraf")):
         d.check("plan#planDecision")
-        meeting_id = d.identifier("protokoll")
-        if meeting_id not in meetings and meeting_id in doc.errors.unreadable:
-            meeting_id = ""  # the minutes' own file error is reported; its §§ cannot be checked
-        meeting_id = d.reference("protokoll", meeting_id, meetings, "protokollet")
-        paragraph_id = d.identifier("paragraf")
-        if meeting_id:
-            known = {p.id: p for p in meetings[meeting_id].paragraphs}
-            paragraph_id = d.reference("paragraf", paragraph_id, known, "paragrafen",
-                                       f"i protokollet {meeting_id}")
+        meeting_id, paragraph_id = _paragraph_reference(d, meetings)
         decisions.append(m.PlanDecision(meeting_id, paragraph_id, d.text("åtgärd", True)))
+    minutes_facts = _minutes_facts(doc, meetings)
     plan = m.Plan(
         id=doc.identifier("id"), region_id=region.id, body_id=body_id,
         kind=doc.text("typ", True), title=doc.text("titel", True), period=period,
@@ -79,6 +73,7 @@ def parse_plan(doc: Fields) -> m.Plan:
         case_number=doc.text("diarienummer"), framework_id=framework_id,
         decisions=decisions, footnotes=doc.errors.footnotes,
         chapters=[_chapter(c) for c in doc.maps("kapitel", _chapter_label, True)],
+        minutes_facts=minutes_facts,
     )
     notes = doc.sub("fotnoter", f"{doc.place} → fotnoter", required=False)
     for number in plan.footnotes:
@@ -88,3 +83,73 @@ def parse_plan(doc: Fields) -> m.Plan:
                         expected=f"'- fotnot: {number}' i kapitlets innehåll där fotnoten ska stå, "
                                  "eller ta bort fotnoten")
     return plan
+
+
+def _paragraph_reference(d: Fields, meetings: dict) -> tuple[str, str]:
+    """`protokoll:` and `paragraf:` of a mapping, checked against the region's minutes."""
+    meeting_id = d.identifier("protokoll")
+    if meeting_id not in meetings and meeting_id in d.errors.unreadable:
+        meeting_id = ""  # the minutes' own file error is reported; its §§ cannot be checked
+    meeting_id = d.reference("protokoll", meeting_id, meetings, "protokollet")
+    paragraph_id = d.identifier("paragraf")
+    if meeting_id:
+        known = {p.id: p for p in meetings[meeting_id].paragraphs}
+        paragraph_id = d.reference("paragraf", paragraph_id, known, "paragrafen",
+                                   f"i protokollet {meeting_id}")
+    return meeting_id, paragraph_id
+
+
+def _minutes_facts(doc: Fields, meetings: dict) -> m.MinutesFacts | None:
+    """`uppgifter_från_protokoll`: which facts of the plan a § gives, and figures it gives otherwise."""
+    facts = doc.sub("uppgifter_från_protokoll", f"{doc.place} → uppgifter_från_protokoll",
+                    required=False)
+    if facts is None:
+        return None
+    facts.check("plan#minutesFacts")
+    meeting_id, paragraph_id = _paragraph_reference(facts, meetings)
+    choices = doc.errors.schema.definition("plan#minutesFacts")["properties"]["uppgifter"]["items"]["enum"]
+    keys = []
+    for key in facts.texts("uppgifter", required=True):
+        if key not in choices:
+            facts.error("uppgifter", f"'{key}' är ingen av planens uppgifter som kan komma från ett protokoll",
+                        expected="några av: " + ", ".join(choices), suggestion=did_you_mean(key, choices))
+        elif not doc.has(key) and key not in doc.missing and not doc.misspelt:
+            # (a missing or misspelt key is reported where it is; this would only repeat it)
+            facts.error("uppgifter", f"planen har ingen '{key}' som kan komma från protokollet",
+                        expected=f"'{key}: …' i planen, eller ta bort '{key}' ur listan")
+        else:
+            keys.append(key)
+    figures = None
+    table = facts.sub("belopp", f"{facts.place} → belopp", required=False)
+    if table is not None:
+        table.check("plan#comparedFigures")
+        rows = []
+        for row in table.maps("rader", lambda r, i: label(r, "rad", i, "namn"), True):
+            row.check("plan#comparedFigure")
+            in_plan, in_minutes = row.number("plan", required=True), row.number("protokoll", required=True)
+            if in_plan is not None and in_minutes is not None:
+                rows.append(m.ComparedFigure(row.text("namn", True), in_plan, in_minutes))
+        figures = m.ComparedFigures(table.text("rubrik", True), table.text("enhet"), rows,
+                                    table.text("citat"))
+        if figures.quote and meeting_id and paragraph_id:
+            paragraph = meetings[meeting_id].paragraph(paragraph_id)
+            if _words(figures.quote) not in _words(" ".join(_texts(paragraph))):
+                table.error("citat", f"citatet står inte ordagrant i § {paragraph.number}",
+                            expected="paragrafens egna ord, kopierade ur protokollet")
+    return m.MinutesFacts(meeting_id, paragraph_id, keys, figures)
+
+
+def _texts(paragraph: m.MinutesParagraph) -> list[str]:
+    """The running text of a §: its sections' paragraphs and list items."""
+    texts = []
+    for section in paragraph.sections:
+        for block in section.blocks:
+            if isinstance(block, m.Paragraphs):
+                texts.append(block.text)
+            elif isinstance(block, m.BulletList):
+                texts.extend(block.items)
+    return texts
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())

@@ -51,7 +51,9 @@ class Collector:
     `footnotes` those of the plan being read, `claimed` the ids used so far in
     the file, `deferred` the checks that need every file loaded first, and
     `unreadable` the ids (file names) of files that could not be read at all:
-    references to them are not reported, since the file's own error says it all.
+    references to them are not reported, since the file's own error says it all;
+    `unchecked_regions` the regions whose own file has errors, so that their plans
+    and minutes are not read and references into them are not checked.
     """
 
     def __init__(self):
@@ -66,6 +68,7 @@ class Collector:
         self.deferred: list[Callable[[], None]] = []
         self.unreadable: set[str] = set()
         self.registerless: set[str] = set()  # regions without an indicator register, already reported
+        self.unchecked_regions: set[str] = set()
 
     def add(self, error: DataError) -> None:
         self.errors.append(error)

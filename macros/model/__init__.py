@@ -13,18 +13,19 @@ from .indicators import FollowUp, IndicatorDefinition, KeptApart, ReportedOutcom
 from .minutes import (InformationItem, Meeting, MinutesNote, MinutesParagraph, Motion,
                       ParagraphDecision, Person, Section, Signatory)
 from .plan import (Annex, Annexes, Assignment, AssignmentTable, Block, BulletList, Chapter,
-                   Commitments, FootnoteRefs, GoalOverview, Indicator,
-                   IndicatorTable, LegalEntities, LegalEntity, Measure, Measures, MissingFigure, Paragraphs, Plan,
-                   PlanDecision, Risks, SubGoal, SubGoalTable, SubHeading, Table, TableRow)
-from .region import Body, GoalArea, GoalFramework, Region, RegionGoal
+                   Commitments, ComparedFigure, ComparedFigures, FootnoteRefs, GoalOverview,
+                   Indicator, IndicatorTable, LegalEntities, LegalEntity, Measure, Measures,
+                   MinutesFacts, MissingFigure, Paragraphs, Plan, PlanDecision, Risks, SubGoal,
+                   SubGoalTable, SubHeading, Table, TableRow)
+from .region import Body, FrameworkSource, GoalArea, GoalFramework, Region, RegionGoal
 from .values import Column, Period, Series, Value
 
 __all__ = [
     "Annex", "Annexes", "Assignment", "AssignmentTable", "Block", "Body", "BulletList", "Chapter",
-    "Column", "Commitments", "Corpus", "Figure", "FollowUp", "FootnoteRefs", "GoalArea",
+    "Column", "Commitments", "ComparedFigure", "ComparedFigures", "Corpus", "Figure", "FollowUp", "FootnoteRefs", "FrameworkSource", "GoalArea",
     "GoalFramework", "GoalOverview", "History", "Indicator", "IndicatorDefinition", "IndicatorTable",
     "InformationItem", "Judgement", "KeptApart", "LegalEntities", "LegalEntity", "Measure", "Measures",
-    "Meeting", "MinutesNote", "MinutesParagraph", "Motion", "ParagraphDecision", "Paragraphs",
+    "Meeting", "MinutesFacts", "MinutesNote", "MinutesParagraph", "Motion", "ParagraphDecision", "Paragraphs",
     "Period", "Person", "Plan", "MissingFigure", "PlanDecision", "Region", "RegionGoal", "ReportedOutcome",
     "Risks", "Section", "Series", "Signatory", "Source", "SubGoal", "SubGoalTable", "SubHeading",
     "Summary", "Table", "TableRow", "Value", "summarise",

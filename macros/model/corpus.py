@@ -62,6 +62,10 @@ class Corpus:
         return [(plan, d) for plan in region.plans for d in plan.decisions
                 if d.meeting_id == meeting.id and d.paragraph_id == paragraph.id]
 
+    def plans_following(self, region: Region, framework_id: str) -> list[Plan]:
+        """The board plans that follow a region plan (their `målstruktur`)."""
+        return [plan for plan in region.plans if plan.framework_id == framework_id]
+
     def board_goals_serving(self, region: Region, goal: RegionGoal) -> list[tuple[Plan, Chapter]]:
         return [(plan, chapter) for plan in region.plans for chapter in plan.goal_chapters()
                 if chapter.goal_id == goal.id]

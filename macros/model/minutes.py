@@ -85,10 +85,12 @@ class Meeting:
     place: str
     case_number: str
     office: str
+    officer: str  # handläggare in the head ("Tjänsteställe, handläggare")
     members: list[Person]
     substitutes: list[Person]
     officials: list[Person]
     information: list[InformationItem]
+    information_intro: str  # the sentence before the information items, as in the minutes
     chair: str
     adjusters: list[Signatory]
     secretary: str

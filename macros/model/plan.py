@@ -33,6 +33,7 @@ class IndicatorTable:
     heading: str
     columns: list[Column]
     rows: list[Indicator]
+    judgement: str = ""  # how the plan itself says the indicators are judged, in its words
 
     def target_rowspans(self) -> dict[str, int]:
         """How many rows each row's target cells span (cells merged in the source)."""
@@ -218,6 +219,32 @@ class PlanDecision:
 
 
 @dataclass
+class ComparedFigure:
+    name: str
+    in_plan: Decimal  # as the plan's text gives it
+    in_minutes: Decimal  # as the § gives it
+
+
+@dataclass
+class ComparedFigures:
+    heading: str
+    unit: str
+    rows: list[ComparedFigure]
+    quote: str  # the §'s own words about the figures, verbatim
+
+
+@dataclass
+class MinutesFacts:
+    """Facts about a plan that come from a § of minutes, not from the plan's text
+    (uppgifter_från_protokoll): which of the plan's keys, and figures the § gives otherwise."""
+
+    meeting_id: str
+    paragraph_id: str
+    keys: list[str]  # plan keys: "titel", "status", "diarienummer" …
+    figures: Optional[ComparedFigures] = None
+
+
+@dataclass
 class Plan:
     id: str
     region_id: str
@@ -233,6 +260,11 @@ class Plan:
     decisions: list[PlanDecision]
     footnotes: dict[str, str]
     chapters: list[Chapter]
+    minutes_facts: Optional[MinutesFacts] = None
+
+    def from_minutes(self, key: str) -> bool:
+        """Whether the value of a plan key ("status") comes from the minutes, not the plan's text."""
+        return bool(self.minutes_facts and key in self.minutes_facts.keys)
 
     def all_chapters(self) -> Iterator[Chapter]:
         for chapter in self.chapters:

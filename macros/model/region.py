@@ -39,8 +39,19 @@ class GoalArea:
 
 
 @dataclass
+class FrameworkSource:
+    """Where a region plan's facts (period, status, goal wording) are read from: the region
+    plans themselves are not published here, the board plan that follows one quotes it."""
+
+    plan_id: str
+    chapter_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
 class GoalFramework:
-    """The region plan's goal structure for one period (målstruktur)."""
+    """One region plan's goal structure (målstruktur): its period, status and the wording
+    of its goal areas and goals. A goal area or goal with the same id in two region plans
+    of a region is the same area or goal (its wording may differ): see `same_goals_as`."""
 
     id: str
     heading: str
@@ -48,12 +59,24 @@ class GoalFramework:
     description: str
     areas: list[GoalArea]
     goals: list[RegionGoal]  # every goal, in order, with or without an area
+    status: str = ""  # as the source says, e.g. "preliminär"; empty when it says nothing
+    case_number: str = ""
+    source: Optional[FrameworkSource] = None
+    former_ids: list[str] = field(default_factory=list)  # ids it was published under before
+    same_goals_as: str = ""  # id of a region plan whose areas and goals it shares by id
 
     def goal_groups(self) -> list[tuple[Optional[GoalArea], list[RegionGoal]]]:
         """The goals by area, and last the goals that stand in no area."""
         groups = [(area, area.goals) for area in self.areas]
         loose = [g for g in self.goals if g.area is None]
         return groups + [(None, loose)] if loose else groups
+
+    def goal(self, goal_id: str) -> Optional[RegionGoal]:
+        """The goal as this region plan words it."""
+        return next((g for g in self.goals if g.id == goal_id), None)
+
+    def area(self, area_id: str) -> Optional[GoalArea]:
+        return next((a for a in self.areas if a.id == area_id), None)
 
 
 @dataclass
@@ -75,10 +98,18 @@ class Region:
         return body.name if body else body_id
 
     def goal(self, goal_id: str) -> Optional[RegionGoal]:
+        """The goal as the first region plan that has it words it; for the wording of
+        one region plan, ask that plan's framework (`GoalFramework.goal`)."""
         for framework in self.frameworks.values():
             for goal in framework.goals:
                 if goal.id == goal_id:
                     return goal
         return None
+
+    def wordings(self, goal_id: str) -> list[tuple[GoalFramework, RegionGoal]]:
+        """Each region plan that has the goal, with the goal as that plan words it,
+        newest plan first."""
+        found = [(f, f.goal(goal_id)) for f in self.frameworks.values() if f.goal(goal_id)]
+        return sorted(found, key=lambda pair: -pair[0].period.start)
 
 
