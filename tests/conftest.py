@@ -109,9 +109,10 @@ def table_grid(table) -> tuple[list[list[str]], list[str]]:
 
 
 def cell_text(cell) -> str:
-    """A cell's visible text, without permalink and screen-reader-only helpers."""
+    """A cell's text as the source has it: without permalink and screen-reader-only helpers,
+    and without the charts and target statuses the site adds."""
     clone = BeautifulSoup(str(cell), "html.parser")
-    for helper in clone.select(".op-permalink, .op-sr-only, .op-previous"):
+    for helper in clone.select(".op-permalink, .op-sr-only, .op-chart, .op-judgement"):
         helper.decompose()
     return norm(clone.get_text(" "))
 

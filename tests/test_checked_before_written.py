@@ -136,7 +136,8 @@ PLACES = {
     "directly in data": ("data/ny-plan.yml",
                          "filen 'ny-plan.yml' ligger direkt i data/ och läses inte\n"
                          "  förväntade: regioner i data/regioner/, planer i data/planer/<region>/, "
-                         "protokoll i data/protokoll/<region>/"),
+                         "protokoll i data/protokoll/<region>/, indikatorer i data/indikatorer/, "
+                         "uppföljningar i data/uppfoljning/<region>/"),
     "a Word document among the plans": ("data/planer/vasternorrland/plan.docx",
                                         "'plan.docx' är ingen datafil, och bara datafiler (.yml) läses i data/\n"
                                         "  förväntade: planer som data/planer/<region>/<id>.yml; ta bort filen "
@@ -161,7 +162,8 @@ def test_a_misspelt_folder_is_reported_once_with_a_suggestion(project):
     (project / "data/plan/vasternorrland/ny-plan.yml").write_bytes((project / HSN).read_bytes())
     assert_fails_with(validate(project),
                       "data/plan/, rad 1, kolumn 1: mappen 'plan' läses inte\n"
-                      "  förväntade: en av mapparna data/regioner/, data/planer/, data/protokoll/\n"
+                      "  förväntade: en av mapparna data/regioner/, data/planer/, data/protokoll/, "
+                      "data/indikatorer/, data/uppfoljning/\n"
                       "  menade du 'planer'?")
 
 

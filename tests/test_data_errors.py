@@ -47,6 +47,11 @@ VB_SJALVSERVICE = ('plan hsn-namndplan-2025 → kapitel "Regionmål och uppfölj
                    '"Regionfullmäktiges mål" → mål "Mål 4. Tillgänglig vård med god kvalitet och ko…" '
                    '→ delmålstabell → delmål "Förbättrad tillgänglighet och delaktighet genom…" '
                    '→ indikator "Användandet av självservice"')
+VB_RS = "data/planer/vasterbotten/rs-namndplan-2023.yml"
+VB_HME_CHEFER = ('plan rs-namndplan-2023 → kapitel "Regionmål och uppföljning" → målområde "God och jämlik '
+                 'hälso- och sjukvård" → mål "Mål 7. Vi är en attraktiv arbetsgivare med pers…" → delmålstabell '
+                 '→ delmål "Chefer har starkare förutsättningar att leda" → indikator "Hållbart '
+                 'medarbetarengagemang för chefer ska öka"')
 PLAN_KEYS = ("beslut, beslutad_av, beslutsdatum, diarienummer, fotnoter, id, kapitel, målstruktur, "
              "organ, period, region, status, titel, typ, uppgifter_från_protokoll")
 BODIES = "hsf, hsn, hsu, rf, rlf, rs, rs-finansutskott, run"
@@ -243,8 +248,8 @@ MISTAKES = {
         '                      enhte: "%"\n                      utfall:\n                        2021: 75',
         "{file}, rad {line}, kolumn 23: okänd nyckel 'enhte'\n"
         f"  plats: {KARIES}\n"
-        "  förväntade: en av: enhet, id, målnivå, målnivå_som, namn, periodicitet, serier, "
-        "tidigare, utfall\n"
+        "  förväntade: en av: enhet, id, indikator, målnivå, målnivå_som, namn, periodicitet, serier, "
+        "utfall\n"
         "  menade du 'enhet'?"),
     "misspelt key in a value": Mistake(
         HSN, '2021: {värde: 0.29, not: "(feb-22)"}', '2021: {värd: 0.29, not: "(feb-22)"}',
@@ -521,19 +526,18 @@ MISTAKES = {
         f'  plats: {HSN_PLAN} → beslut "p92"\n'
         "  förväntade: ett av: hsu-2023-12-07\n"
         "  menade du 'hsu-2023-12-07'?"),
-    "earlier indicator in a plan that does not exist": Mistake(
-        VB_HSN, "tidigare: rs-namndplan-2023/anvandandet", "tidigare: rs-namndplan-2024/anvandandet",
-        "{file}, rad {line}, kolumn 27: planen 'rs-namndplan-2024' i 'tidigare' finns inte\n"
+    "a row naming an indicator the register does not have": Mistake(
+        VB_RS, "indikator: hme-chefer-rs", "indikator: hme-chefer-r",
+        "{file}, rad {line}, kolumn 27: indikatorn 'hme-chefer-r' finns inte i data/indikatorer/vasterbotten.yml\n"
+        f"  plats: {VB_HME_CHEFER}\n"
+        "  förväntade: ett id som finns i data/indikatorer/vasterbotten.yml\n"
+        "  menade du 'hme-chefer-rs'?"),
+    "a row whose id is no indicator of the register": Mistake(
+        VB_HSN, "- id: anvandandet-av-sjalvservice", "- id: anvandande-av-sjalvservice",
+        "{file}, rad {line}, kolumn 27: indikatorn 'anvandande-av-sjalvservice' finns inte i "
+        "data/indikatorer/vasterbotten.yml\n"
         f"  plats: {VB_SJALVSERVICE}\n"
-        "  förväntade: '<plan-id>/<indikator-id>' för en plan i samma region\n"
-        "  menade du 'rs-namndplan-2023'?"),
-    "earlier indicator that does not exist": Mistake(
-        VB_HSN, "tidigare: rs-namndplan-2023/anvandandet-av-sjalvservice",
-        "tidigare: rs-namndplan-2023/anvandande-av-sjalvservice",
-        "{file}, rad {line}, kolumn 27: planen 'rs-namndplan-2023' har ingen indikator "
-        "'anvandande-av-sjalvservice'\n"
-        f"  plats: {VB_SJALVSERVICE}\n"
-        "  förväntade: id för en indikator i den planen\n"
+        "  förväntade: ett id som finns i data/indikatorer/vasterbotten.yml\n"
         "  menade du 'anvandandet-av-sjalvservice'?"),
     "shared target level with a row that is not above": Mistake(
         HSN, "målnivå_som: sjalvskattad-halsa-vuxna-kvinnor", "målnivå_som: sjalvskattad-halsa-ungdom-flickor",

@@ -42,11 +42,14 @@ SCHEMAS = ROOT / "data" / "schema"
 # Each kind of data file and its schema.
 DATA_FILES = {"region": ("regioner/*.yml", "region.schema.json"),
               "plan": ("planer/*/*.yml", "plan.schema.json"),
-              "protokoll": ("protokoll/*/*.yml", "protokoll.schema.json")}
+              "protokoll": ("protokoll/*/*.yml", "protokoll.schema.json"),
+              "indikatorer": ("indikatorer/*.yml", "indikatorer.schema.json"),
+              "uppfoljning": ("uppfoljning/*/*.yml", "uppfoljning.schema.json")}
 # A position "admits free text" when its schema accepts this: ids, dates, enums and
 # numeric patterns reject it, any text field accepts it.
 FREE_TEXT_SAMPLE = "F0000 Fri text <b>&amp; {{ x }} | \" '"
 MARKER = re.compile(r"F\d{4}(?!\d)")
+QUOTES = "x-ordagrant-ur"  # the schemas' mark for a field that quotes another file word for word
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,7 @@ PAYLOADS = [
     Payload("entity-img", "&#60;img src=x onerror=alert(8)&#62;"),
     Payload("title-breakout", "</title><script>alert(9)</script>"),
     Payload("comment-open", "<!--"),
-    Payload("jinja-expression", "{{ 7*191 }}", ("{{ 7*191 }}",)),
+    Payload("jinja-expression", "{{ 7*1913 }}", ("{{ 7*1913 }}",)),
     Payload("jinja-raw", "{% raw %}", ("{% raw %}",)),
     Payload("jinja-if", "{% if true %}x{% endif %}", ("{% if true %}x{% endif %}",)),
     Payload("jinja-comment", "{# c #}", ("{# c #}",)),
@@ -129,6 +132,10 @@ class SchemaWalker:
 
     @functools.lru_cache(maxsize=None)
     def admits_free_text(self, location: str) -> bool:
+        if isinstance(self.contents(location), dict) and QUOTES in self.contents(location):
+            # A verbatim quote of text elsewhere (checked against it by the build): that text
+            # is attacked where it stands, and the quote cannot be changed alone.
+            return False
         return self.validator(location).is_valid(FREE_TEXT_SAMPLE)
 
     def applicable(self, location: str, instance) -> list[str]:
@@ -234,13 +241,30 @@ def path_label(path) -> str:
     return text.lstrip(".")
 
 
+# The sources hold no follow-up document, so the seed data has none: the harness brings one
+# of its own (written into the project copy only), so that those fields are attacked too.
+SAMPLE_DOCUMENTS = {
+    "uppfoljning/vasterbotten/harness-uppfoljning.yml": {
+        "id": "harness-uppfoljning", "region": "vasterbotten", "titel": "Delårsrapport augusti 2025",
+        "typ": "delårsrapport", "organ": "hsn", "datum": "2025-10-14",
+        "utfall": [{"indikator": "anvandandet-av-sjalvservice", "år": 2025,
+                    "värde": {"värde": 541000, "not": "Prognos"}},
+                   {"indikator": "hme-chefer", "år": 2025, "värde": "Ökat"}]},
+}
+
+
 def discover() -> list[DataFile]:
     """Every data file with its free-text fields, each with its own marker."""
     walker = SchemaWalker()
     files, number = [], 0
+    documents = []
     for kind, (pattern, schema) in DATA_FILES.items():
         for path in sorted((ROOT / "data").glob(pattern)):
-            document = yaml.safe_load(path.read_text(encoding="utf-8"))
+            documents.append((kind, schema, path, yaml.safe_load(path.read_text(encoding="utf-8"))))
+        for relative, sample in SAMPLE_DOCUMENTS.items():
+            if Path(relative).match(pattern):
+                documents.append((kind, schema, ROOT / "data" / relative, copy.deepcopy(sample)))
+    for kind, schema, path, document in documents:
             data = DataFile(str(path.relative_to(ROOT / "data")), kind, schema, document)
             found = list(walker.positions([f"{schema}#"], document))
             # A free-text map key (a series, "RVN") is referred to by values elsewhere in
@@ -287,18 +311,29 @@ def substitute(document, path, is_key: bool, text: str):
         container[path[-1]] = text
 
 
+def attacked(marker: str, payload: Payload, original) -> str:
+    """The field's new text. A block of paragraphs keeps its own words in a paragraph after the
+    payload's, so that a quote of it checked word for word elsewhere (x-ordagrant-ur) is still
+    found; a one-line field is the payload alone (its own words could pair with the payload's
+    Markdown, such as a * in both)."""
+    if isinstance(original, str) and "\n" in original.strip():
+        return f"{marker} {payload.text}\n\n{original}"
+    return f"{marker} {payload.text}"
+
+
 def hostile_copy(files: list[DataFile], project: Path, payload: Payload) -> None:
     """Write every data file into the project copy with every text field attacked."""
     walker = SchemaWalker()
     for data in files:
         document = copy.deepcopy(data.document)
         # Keys last and deepest first, so earlier paths stay valid while keys change.
-        edits = [(path, is_key, f"{entry.marker} {payload.text}")
+        edits = [(path, is_key, attacked(entry.marker, payload, path[-1] if is_key else get(document, path)))
                  for entry in data.fields for path, is_key in entry.paths]
         for path, is_key, text in sorted(edits, key=lambda edit: (edit[1], -len(edit[0]))):
             substitute(document, path, is_key, text)
         errors = list(walker.validator(f"{data.schema}#").iter_errors(json_like(document)))
         assert not errors, f"the attacked copy of {data.relative} breaks its schema: {errors[0].message}"
+        (project / "data" / data.relative).parent.mkdir(parents=True, exist_ok=True)
         (project / "data" / data.relative).write_text(
             yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
@@ -424,11 +459,11 @@ class Inspector:
             yield match.group(), text[match.end():match.end() + len(self.payload.text) + 40]
 
     def check_evaluation(self, file: str, text: str):
-        # {{ 7*191 }} evaluated would leave 1337 where the payload was.
-        if "7*191" in self.payload.text:
+        # {{ 7*1913 }} evaluated would leave 13391 where the payload was (five digits: no marker looks like it).
+        if "7*1913" in self.payload.text:
             for marker, after in self.after_markers(text):
-                if "1337" in after:
-                    self.scan.add("template evaluated (7*191 → 1337)", self.labels.get(marker, marker), file, after)
+                if "13391" in after:
+                    self.scan.add("template evaluated (7*1913 → 13391)", self.labels.get(marker, marker), file, after)
 
     def check_literal(self, file: str, text: str, where: str):
         """Template and table payloads must survive as the same text wherever shown."""
@@ -636,7 +671,7 @@ def test_the_inspector_sees_each_kind_of_live_markup(tmp_path):
         "<html><head><title>F0001 alert(1)<b>x</b></title></head><body>"
         "<p>F0001 <script>alert(1)</script></p><p title=\"F0002 \" onmouseover=\"alert(3)\">x</p>"
         "<a href=\" Java&#x09;Script:alert(6)\">F0003 x</a><img src=x onerror=alert(2)>"
-        "<svg onload=alert(11)></svg><p>F0004 1337</p></body></html>", encoding="utf-8")
+        "<svg onload=alert(11)></svg><p>F0004 13391</p></body></html>", encoding="utf-8")
     (tmp_path / "data.xml").write_text("<urlset><loc>F0005 <script>alert(1)</script></loc></urlset>", encoding="utf-8")
     (tmp_path / "broken.json").write_text('{"title": "F0006 <"', encoding="utf-8")
     script = next(payload for payload in PAYLOADS if payload.name == "script")
@@ -649,7 +684,7 @@ def test_the_inspector_sees_each_kind_of_live_markup(tmp_path):
                       "markup from data unescaped inside <title>"}, causes
     expression = next(payload for payload in PAYLOADS if payload.name == "jinja-expression")
     causes = {cause for cause, _ in Inspector([], expression).run(tmp_path).findings}
-    assert "template evaluated (7*191 → 1337)" in causes, causes
+    assert "template evaluated (7*1913 → 13391)" in causes, causes
 
 
 def test_every_text_field_is_published(fields, builds):

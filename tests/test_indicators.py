@@ -82,7 +82,10 @@ def test_self_service_has_its_whole_history_with_sources_and_status(site):
 
 def test_the_plan_row_shows_whether_its_target_was_reached(site):
     cells = site.row(RS_2023, "indikator-anvandandet-av-sjalvservice")
-    assert cells["Mål 2023"] == "276 230 ✗ Ej nådd, 99 % av målnivån"
+    assert cells["Mål 2023"] == "276 230"  # as decided; the judgement stands beside it
+    row = site.row_element(RS_2023, "indikator-anvandandet-av-sjalvservice")
+    assert [norm(j.get_text()) for j in row.select(".op-judgement")] == ["✗ Ej nådd, 99 % av målnivån"]
+    assert row.select_one(".op-judgement").find_parent("td").get_text().startswith("276")
     # The later plan's row links to the same page.
     for url in (RS_2023, HSN_2025):
         link = site.element(url, "indikator-anvandandet-av-sjalvservice").select_one("a.op-indicator-link")
@@ -269,7 +272,8 @@ def test_a_follow_up_reports_an_outcome_without_touching_the_plan(project, tmp_p
     assert rows[-1]["Utfall"] == "541 000"
     assert rows[-1]["Utfallet enligt"] == "Delårsrapport augusti 2025 (14 oktober 2025)"
     assert rows[-1]["Måluppfyllelse"] == "✓ Nådd"
-    assert site.row(HSN_2025, "indikator-anvandandet-av-sjalvservice")["Mål 2025"] == "530 000 ✓ Nådd"
+    row = site.row_element(HSN_2025, "indikator-anvandandet-av-sjalvservice")
+    assert [norm(j.get_text()) for j in row.select(".op-judgement")] == ["✓ Nådd"]
     assert (project / "data/planer/vasterbotten/hsn-namndplan-2025.yml").read_bytes() == before
 
 
@@ -291,13 +295,8 @@ def test_a_follow_up_of_an_unknown_indicator_is_rejected(project):
                       f"{FOLLOW_UP_FILE}, rad 8, kolumn 5: indikatorn 'anvandande-av-sjalvservice' finns inte i "
                       "data/indikatorer/vasterbotten.yml\n"
                       '  plats: uppföljning delarsrapport-2025-08 → utfall "anvandande-av-sjalvservice"\n'
-                      "  förväntade: ett av: " + ", ".join(sorted(_register_ids(project))) + "\n"
+                      "  förväntade: ett id som finns i data/indikatorer/vasterbotten.yml\n"
                       "  menade du 'anvandandet-av-sjalvservice'?")
-
-
-def _register_ids(project) -> list[str]:
-    text = (project / "data/indikatorer/vasterbotten.yml").read_text(encoding="utf-8")
-    return re.findall(r"^  - id: (\S+)$", text, re.M)
 
 
 def test_a_plan_row_that_names_no_register_entry_is_rejected(project):

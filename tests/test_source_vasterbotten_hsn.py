@@ -567,26 +567,27 @@ def test_indicator_count(site):
     assert len(INDICATORS) == 31
 
 
-def test_sjalvservice_links_to_rs_2023(site):
-    """'Användandet av självservice' is the same indicator as in Regionstyrelsen's Nämndplan 2023."""
-    row = site.element(URL, "indikator-anvandandet-av-sjalvservice")
-    links = [a for a in row.select(".op-previous a")
-             if "rs-namndplan-2023/#indikator-anvandandet-av-sjalvservice" in a.get("href", "")]
-    assert links, "no link to the same indicator in Regionstyrelsen's Nämndplan 2023"
-    assert links[0]["href"] == "../rs-namndplan-2023/#indikator-anvandandet-av-sjalvservice"
-    target = site.element(RS_2023, "indikator-anvandandet-av-sjalvservice")
-    assert target is not None
+def test_sjalvservice_is_one_indicator_with_rs_2023(site):
+    """'Användandet av självservice' is the same indicator as in Regionstyrelsen's Nämndplan 2023:
+    both rows lead to one indicator page, which leads back to both."""
+    page = "/vasterbotten/indikatorer/anvandandet-av-sjalvservice/"
+    for url in (URL, RS_2023):
+        link = site.element(url, "indikator-anvandandet-av-sjalvservice").select_one("a.op-indicator-link")
+        assert link["href"] == "../../indikatorer/anvandandet-av-sjalvservice/"
+    listed = [a["href"] for a in site.element(page, "planer").find_next("ul").select("a")]
+    assert listed == ["../../planer/rs-namndplan-2023/#indikator-anvandandet-av-sjalvservice",
+                      "../../planer/hsn-namndplan-2025/#indikator-anvandandet-av-sjalvservice"]
     assert site.row(RS_2023, "indikator-anvandandet-av-sjalvservice")["Indikatorer"] == \
         "Användandet av självservice"
 
 
-def test_previous_indicator_links_resolve(site):
-    """Every 'same indicator in …' link on the page leads to an existing anchor."""
-    for link in site.content(URL).select(".op-previous a"):
-        href = link["href"]
-        path, _, fragment = href.partition("#")
-        target_url = "/vasterbotten/planer/" + path.strip("./").rstrip("/") + "/"
-        assert site.page(target_url).find(id=fragment) is not None, f"broken link {href}"
+def test_indicator_links_resolve(site):
+    """Every indicator row leads to an existing indicator page."""
+    links = site.content(URL).select("a.op-indicator-link")
+    assert len(links) == len(INDICATORS)
+    for link in links:
+        target = "/vasterbotten/" + link["href"].removeprefix("../../")
+        assert site.path(target).is_file(), f"broken link {link['href']}"
 
 
 @pytest.mark.parametrize("chapter", list(ASSIGNMENTS), ids=list(ASSIGNMENTS))

@@ -491,7 +491,7 @@ def inline_text(tag) -> str:
     """A tag's text as a reader sees it: inline markup joined without extra spaces,
     permalink and screen-reader helpers removed, block elements separated."""
     clone = BeautifulSoup(str(tag), "html.parser")
-    for helper in clone.select(".op-permalink, .op-sr-only, .op-previous, a.headerlink"):
+    for helper in clone.select(".op-permalink, .op-sr-only, .op-chart, a.headerlink"):
         helper.decompose()
     for block in clone.find_all(BLOCKS):
         block.insert_before(" ")

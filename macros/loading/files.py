@@ -91,7 +91,8 @@ def find(data_dir: Path) -> DataFiles:
             else:
                 error(entry, f"filen '{entry.name}' ligger direkt i data/ och läses inte",
                       expected="regioner i data/regioner/, planer i data/planer/<region>/, "
-                               "protokoll i data/protokoll/<region>/")
+                               "protokoll i data/protokoll/<region>/, indikatorer i data/indikatorer/, "
+                               "uppföljningar i data/uppfoljning/<region>/")
             continue
         if not entry.is_dir():
             error(entry, f"'{entry.name}' ska vara en mapp", expected=_where(folder))

@@ -40,6 +40,8 @@ def describe(value) -> str:
     return TYPE_NAMES.get(type(value), type(value).__name__)
 
 
+MAX_LISTED = 20  # choices listed in a message (bodies: yes; a register of sixty indicators: no)
+
 _NEUTER = {"kapitel", "uppdrag", "delmål"}  # "inget annat kapitel", "ingen annan indikator"
 
 
@@ -143,9 +145,11 @@ class Fields:
         `within` names where it was looked for: "paragrafen 'p29' finns inte i protokollet …".
         """
         if value and value not in known:
+            # A short list helps; sixty ids do not: then say where they are.
+            listed = (f"ett av: {', '.join(sorted(known))}" if len(known) <= MAX_LISTED
+                      else f"ett id som finns {within}" if within else f"ett av de {len(known)} id som finns")
             self.error(key, f"{what} '{visible(value)}' finns inte" + (f" {within}" if within else ""),
-                       expected=f"ett av: {', '.join(sorted(known))}" if known
-                       else "ett id som finns i data/ (det finns inga ännu)",
+                       expected=listed if known else "ett id som finns i data/ (det finns inga ännu)",
                        suggestion=did_you_mean(value, known))
             return ""
         return value
