@@ -149,7 +149,7 @@ def test_the_permanent_link_is_copied_and_marks_its_item(server, browser):
     link = page.locator("#paragraf-p92 a.headerlink")
     link.focus()
     page.keyboard.press("Enter")
-    expect(page.locator(".op-copied")).to_contain_text("Länken är kopierad")
+    expect(page.locator(".op-copied")).to_contain_text("Adressen är kopierad")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.endswith("/vasternorrland/protokoll/hsu-2023-12-07/#paragraf-p92"), copied
     expect(page.locator("#paragraf-p92")).to_be_in_viewport()
