@@ -94,3 +94,17 @@ def test_no_table_is_clipped_at_1280(server, page, url):
         .filter(c => c.getClientRects().length && c.getBoundingClientRect().right > right + 1)
         .map(c => c.innerText.slice(0, 40))""", article["x"] + article["width"])
     assert outside == []
+
+
+def test_printed_tables_keep_rows_whole_in_at_least_9_pt_with_the_real_address(server, page):
+    page.goto(server + "/vasterbotten/planer/hsn-namndplan-2025/")
+    page.emulate_media(media="print")
+    styles = page.evaluate("""() => [...document.querySelectorAll('article .op-table tbody tr')].map(tr => {
+        const cell = tr.querySelector('td, th');
+        return [getComputedStyle(tr).breakInside, parseFloat(getComputedStyle(cell).fontSize)];
+    })""")
+    assert styles and all(b == "avoid" for b, _ in styles), {b for b, _ in styles}
+    assert min(size for _, size in styles) >= 12  # 9 pt = 12 CSS px
+    # the printed address is the canonical one, made from site_url
+    canonical = page.evaluate("document.querySelector('link[rel=canonical]').href")
+    assert page.locator(".op-print-only").inner_text() == f"Permanent adress: {canonical}"
