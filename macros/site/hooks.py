@@ -89,6 +89,9 @@ def on_page_content(html, page, config, files):
     page.title = escape(rendered.title)
     page.toc = get_toc(_toc_tokens(rendered.toc))
     page.present_anchor_ids = rendered.anchors  # so that MkDocs can check links to them
+    # For search results (overrides/main.html): which region, and what kind of document.
+    page.meta["op_region"] = rendered.region
+    page.meta["op_kind"] = rendered.kind
     return str(rendered.html)
 
 
