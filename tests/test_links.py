@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -138,3 +140,25 @@ def test_the_table_of_contents_highlights_the_item_reached(server, page, url, an
     page.goto(f"{server}{url}#{anchor}")
     active = page.locator(".md-sidebar--secondary .md-nav__link--active")
     expect(active).to_have_attribute("href", f"#{anchor}")
+
+
+@pytest.mark.parametrize("url, target", [
+    ("/vasternorrland/planer/rs-verksamhetsplan-2025-2027/", None),
+    (SUBGOALS, "mal-goda-levnadsvillkor"),
+    (MINUTES, "paragraf-p96"),
+])
+def test_on_a_phone_every_goal_and_paragraph_is_two_taps_from_the_top(site, server, browser, url, target):
+    goals = [e["id"] for e in site.content(url).select("[id^=mal-], [id^=paragraf-]")
+             if re.fullmatch(r"mal-[^ ]+|paragraf-p\d+", e["id"])]
+    contents = site.content(url).select_one("details.op-contents nav")
+    listed = {a["href"][1:] for a in contents.select("a[href^='#']")}
+    assert set(goals) <= listed, set(goals) - listed
+    target = target or goals[-1]
+    context = browser.new_context(viewport={"width": 375, "height": 800}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(server + url)
+    page.locator("details.op-contents > summary").tap()                               # tap 1
+    page.locator(f"details.op-contents a[href='#{target}']").tap()                    # tap 2
+    expect(page.locator(f"[id='{target}']")).to_be_in_viewport()
+    expect(page).to_have_url(f"{server}{url}#{target}")
+    context.close()
