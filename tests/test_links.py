@@ -162,3 +162,22 @@ def test_on_a_phone_every_goal_and_paragraph_is_two_taps_from_the_top(site, serv
     expect(page.locator(f"[id='{target}']")).to_be_in_viewport()
     expect(page).to_have_url(f"{server}{url}#{target}")
     context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("url, anchor, inside", [
+    (SUBGOALS, "mal-goda-levnadsvillkor", "#delmal-halsoframjande-forebyggande"),
+    (MINUTES, "paragraf-p93", "#paragraf-p93-beslutsunderlag"),
+])
+def test_landing_on_a_goal_or_paragraph_marks_all_of_it(server, browser, width, url, anchor, inside):
+    context = _context(browser, server, width)
+    page = context.new_page()
+    page.goto(f"{server}{url}#{anchor}")
+    section = page.locator(f"section.op-item:has(> [id='{anchor}'])")
+    expect(section).to_have_count(1)
+    expect(section.locator(inside)).to_have_count(1)  # the item's content is inside its section
+    assert section.evaluate("s => getComputedStyle(s).backgroundColor") != "rgba(0, 0, 0, 0)"
+    heading_top = page.locator(f"[id='{anchor}']").evaluate(
+        "h => h.getBoundingClientRect().top - document.querySelector('header').getBoundingClientRect().bottom")
+    assert 0 <= heading_top < 40
+    context.close()
