@@ -101,7 +101,7 @@ def _labels_in_view(page, anchor):
       const visible = head.height > 2 && head.top >= header.bottom && head.bottom <= innerHeight;
       const labels = [...row.children].filter(c => c.getClientRects().length).map(c => {
         const content = getComputedStyle(c, '::before').content;
-        return content === 'none' || content === 'normal' ? '' : content.replace(/"/g, '');
+        return content === 'none' || content === 'normal' ? '' : content.split(' / ')[0].replace(/"/g, '');
       });
       return {headerRowVisible: visible, labels};
     }""", anchor)

@@ -41,9 +41,10 @@ def _squeeze(text: str) -> str:
 
 
 def _label(css_content: str) -> str:
-    # content: attr(data-label) ": " computes to the string with its quotes
-    text = css_content.strip('"').replace('" ": "', "").replace('": "', "")
-    return norm(text.rstrip(": "))
+    # content: attr(data-label) ": " / "" computes to '"Utfall 2021" ": " / ""': the visible
+    # strings before the slash (after it: the empty alternative text for screen readers)
+    visible = css_content.split(" / ")[0]
+    return norm("".join(re.findall(r'"((?:[^"\\]|\\.)*)"', visible)).rstrip(": "))
 
 
 @pytest.mark.parametrize("url", PAGES)
