@@ -138,11 +138,12 @@ def test_the_exact_item_ranks_first(server, page, query, first):
     assert results[0]["sections"][0]["href"].endswith(first), [r["sections"][:1] for r in results]
 
 
-def test_a_case_number_lists_the_documents_that_carry_it_first(server, page):
+def test_a_plans_case_number_lists_the_plan_first_then_the_paragraph_that_prepared_it(server, page):
     results = results_of(page, server, "23HSN1782")
-    assert {r["title"] for r in results[:2]} == {
+    assert [r["title"] for r in results[:2]] == [
         "Hälso- och sjukvårdsnämnden: Reviderad verksamhetsplan 2024–2026",
-        "Hälso- och sjukvårdsutskottets sammanträde 7–8 december 2023"}, [r["title"] for r in results]
+        "Hälso- och sjukvårdsutskottets sammanträde 7–8 december 2023"], [r["title"] for r in results]
+    assert results[1]["sections"][0]["href"].endswith("/vasternorrland/protokoll/hsu-2023-12-07/#paragraf-p92")
 
 
 @pytest.mark.parametrize("width", [1280, 375])
