@@ -12,7 +12,7 @@ def test_a_citizen_clicks_from_the_start_page_to_an_indicator_value(server, page
     page.locator("article").get_by_role("link", name="Region Västernorrland").click()
     page.locator("article").get_by_role("link",
                                          name="Hälso- och sjukvårdsnämnden: Reviderad verksamhetsplan 2024–2026").first.click()
-    row = page.locator("tr:has(#indikator-undvikbar-slutenvard-kroniska)")
+    row = page.locator("tr#indikator-undvikbar-slutenvard-kroniska")
     row.scroll_into_view_if_needed()
     expect(row).to_be_visible()
     expect(row).to_contain_text("6,9 %")

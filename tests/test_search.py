@@ -73,3 +73,85 @@ def test_search_works_by_keyboard_alone(server, page):
     assert "#" in focused
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/vasterbotten/planer/hsn-namndplan-2025/#"))
+
+
+# --- results that say what they are, and rank the exact item first (issue 9) ---------------
+
+def results_of(page, server, query: str, width: int = 1280) -> list[dict]:
+    search(page, server, query, width)
+    page.wait_for_timeout(200)
+    return page.evaluate("""() => [...document.querySelectorAll('#op-search-results .md-search-result__item')].map(li => ({
+        where: li.querySelector('.op-search-where').textContent,
+        title: li.querySelector('h1').textContent,
+        sections: [...li.querySelectorAll('a.op-search-section')].map(a => ({
+            title: a.querySelector('h2').textContent, href: a.getAttribute('href'), excerpt: a.querySelector('p').textContent})),
+    }))""")
+
+
+def test_each_result_names_region_kind_and_document(server, page):
+    results = results_of(page, server, "självskattad hälsa")
+    assert results
+    plans = [r for r in results if "Plan" in r["where"]]
+    assert plans, results
+    for result in plans:
+        assert result["where"].startswith("Region V"), result["where"]
+        assert ": " in result["title"], result["title"]  # "Regionstyrelsen: Nämndplan 2023": body and document
+
+
+@pytest.mark.parametrize("query, title", [
+    ("kariesfria", "Indikator Andel kariesfria 6-åringar"),
+    ("visselblåsarärenden", "Paragraf § 93 Årlig information Visselblåsarärenden (2023)"),
+    ("levnadsvillkor", "Mål Mål 2. Goda levnadsvillkor"),
+    ("hembesök nyfödda", "Delmål Nyfödda i Region Västerbotten ska erbjudas hembesök enligt det nationella barnhälsovårdsprogrammet"),
+])
+def test_sub_results_name_the_item(server, page, query, title):
+    results = results_of(page, server, query)
+    titles = [s["title"] for r in results for s in r["sections"]]
+    assert title in titles, titles
+
+
+def test_a_section_of_a_paragraph_is_named_with_its_number(server, page):
+    results = results_of(page, server, "Beslutsunderlag")
+    titles = [s["title"] for r in results for s in r["sections"]]
+    assert "Paragraf § 93 Årlig information Visselblåsarärenden (2023) – Beslutsunderlag" in titles, titles
+
+
+@pytest.mark.parametrize("query, separated", [
+    ("23HSN4749", "Diarienummer 23HSN4749 Ärendeansvarig"),
+    ("Budgetreducering", "Budget 2024 Budgetförändring 2024 Budgetreducering 2025"),
+])
+def test_cells_and_labels_are_kept_apart_in_snippets(server, page, query, separated):
+    results = results_of(page, server, query)
+    excerpts = [" ".join(s["excerpt"].split()) for r in results for s in r["sections"]]
+    assert any(separated in e for e in excerpts), excerpts
+
+
+@pytest.mark.parametrize("query, first", [
+    ("Andel kariesfria 6-åringar", "/vasternorrland/planer/hsn-verksamhetsplan-2024-2026/#indikator-kariesfria-6-aringar"),
+    ("kariesfria", "/vasternorrland/planer/hsn-verksamhetsplan-2024-2026/#indikator-kariesfria-6-aringar"),
+    ("Användandet av självservice", "#indikator-anvandandet-av-sjalvservice"),
+    ("§ 93", "/vasternorrland/protokoll/hsu-2023-12-07/#paragraf-p93"),
+    ("23HSN4749", "/vasternorrland/protokoll/hsu-2023-12-07/#paragraf-p93"),
+])
+def test_the_exact_item_ranks_first(server, page, query, first):
+    results = results_of(page, server, query)
+    assert results[0]["sections"][0]["href"].endswith(first), [r["sections"][:1] for r in results]
+
+
+def test_a_plans_case_number_lists_the_plan_first_then_the_paragraph_that_prepared_it(server, page):
+    results = results_of(page, server, "23HSN1782")
+    assert [r["title"] for r in results[:2]] == [
+        "Hälso- och sjukvårdsnämnden: Reviderad verksamhetsplan 2024–2026",
+        "Hälso- och sjukvårdsutskottets sammanträde 7–8 december 2023"], [r["title"] for r in results]
+    assert results[1]["sections"][0]["href"].endswith("/vasternorrland/protokoll/hsu-2023-12-07/#paragraf-p92")
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_searched_words_are_highlighted_on_the_page_reached(server, page, width):
+    results = search(page, server, "kariesfria", width)
+    results.locator("xpath=self::*[contains(@href, '#indikator-kariesfria-6-aringar')]").first.click()
+    # the address is the item's permanent one again once the words are marked
+    expect(page).to_have_url(re.compile(r"/vasternorrland/planer/hsn-verksamhetsplan-2024-2026/#indikator-kariesfria-6-aringar$"))
+    marks = page.locator("#indikator-kariesfria-6-aringar mark.op-highlight")
+    expect(marks.first).to_have_text(re.compile("kariesfria", re.I))
+    expect(page.locator("#indikator-kariesfria-6-aringar")).to_be_in_viewport()

@@ -527,9 +527,9 @@ def test_goal_subgoal_table(site, goal_id):
     table = tables[0]
     headers = [norm(th.get_text(" ")) for th in table.select("thead tr")[0].find_all(["th", "td"])]
     assert headers == INDICATOR_HEADINGS
-    subgoals = [th["id"] for th in table.select("th.op-subgoal[id]")]
+    subgoals = [tbody["id"] for tbody in table.select("tbody[id^=delmal-]")]
     assert subgoals == [f"delmal-{s[0]}" for s in SUBGOALS[goal_id]]
-    rows = [tr["id"] for tr in table.select("tbody th[id^=indikator-]")]
+    rows = [tr["id"] for tr in table.select("tbody tr[id^=indikator-]")]
     assert rows == [f"indikator-{i}" for s in SUBGOALS[goal_id] for i in s[2]]
 
 
@@ -539,11 +539,13 @@ ALL_SUBGOALS = [(goal, *s) for goal, subs in SUBGOALS.items() for s in subs]
 @pytest.mark.parametrize("goal_id, subgoal_id, text, indicators", ALL_SUBGOALS,
                          ids=[s[1] for s in ALL_SUBGOALS])
 def test_subgoal(site, goal_id, subgoal_id, text, indicators):
-    cell = site.element(URL, f"delmal-{subgoal_id}")
+    group = site.element(URL, f"delmal-{subgoal_id}")
+    assert group.name == "tbody"  # the sub-goal is one element: its row group
+    cell = group.select_one("th.op-subgoal")
     assert cell_text(cell) == text
     assert int(cell.get("rowspan", 1)) == len(indicators), \
         f"delmål {subgoal_id} spans {cell.get('rowspan', 1)} rows, the source has {len(indicators)} indicators"
-    assert cell.find_parent("tr").select_one("th[id^=indikator-]").get("id") == f"indikator-{indicators[0]}"
+    assert cell.find_parent("tr").get("id") == f"indikator-{indicators[0]}"
 
 
 def test_subgoal_count(site):
@@ -596,7 +598,7 @@ def test_assignment_table(site, chapter):
     assert len(tables) == 1, f"{chapter}: {len(tables)} tables"
     headers = [norm(th.get_text(" ")) for th in tables[0].select("thead tr")[0].find_all(["th", "td"])]
     assert headers == ["Status", "Uppdrag", "Periodicitet", "Slutdatum"]
-    rows = [th.get("id") for th in tables[0].select("tbody > tr > th[id]")]
+    rows = [tr.get("id") for tr in tables[0].select("tbody > tr[id]")]
     assert rows == [f"uppdrag-{a[0]}" for a in ASSIGNMENTS[chapter]]
 
 

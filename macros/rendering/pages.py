@@ -33,6 +33,8 @@ class RenderedPage:
     html: Markup
     toc: list[Heading] = field(default_factory=list)
     anchors: set[str] = field(default_factory=set)
+    region: str = ""  # the region's name, for search results ("Region Västerbotten")
+    kind: str = ""    # what the page is, for search results: Region, Plan, Protokoll
 
 
 class PageContext:
@@ -128,48 +130,58 @@ def plan_title(corpus: m.Corpus, plan: m.Plan) -> str:
 # the table of contents is read back from them rather than kept in step by hand.
 _HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)<a class="headerlink"', re.S)
 _ID = re.compile(r' id="([^"]+)"')
+# Search (Pagefind) reads text from the HTML, not from the layout: adjacent table cells and
+# fact labels would run together ("Diarienummer23HSN1782"). A space after each closing cell,
+# caption, term and description keeps words apart; browsers ignore white space there.
+_CELL_END = re.compile(r"(</(?:th|td|caption|dt|dd)>)")
 
 
-def _page(template: str, title: str, context: PageContext, **values) -> RenderedPage:
-    html = Markup(render(template, site=context, **values))
+def _separated(html: str) -> str:
+    return _CELL_END.sub(r"\1 ", html)
+
+
+def _page(template: str, title: str, context: PageContext, region: m.Region, kind: str,
+          **values) -> RenderedPage:
+    html = Markup(_separated(render(template, site=context, region=region, **values)))
     toc = [Heading(int(level), ident, title_html) for level, ident, title_html in _HEADING.findall(html)]
-    return RenderedPage(title, html, toc, set(_ID.findall(html)))
+    return RenderedPage(title, html, toc, set(_ID.findall(html)), region.name, kind)
 
 
 def region_page(corpus: m.Corpus, region: m.Region) -> RenderedPage:
     context = PageContext(corpus, urls.region_source(region.id))
-    return _page("pages/region.html", region.name, context, region=region)
+    return _page("pages/region.html", region.name, context, region, "Region")
 
 
 def plan_page(corpus: m.Corpus, plan: m.Plan) -> RenderedPage:
     context = PageContext(corpus, urls.plan_source(plan.region_id, plan.id))
-    return _page("pages/plan.html", plan_title(corpus, plan), context, plan=plan,
-                 region=corpus.regions[plan.region_id])
+    return _page("pages/plan.html", plan_title(corpus, plan), context, corpus.regions[plan.region_id],
+                 "Plan", plan=plan)
 
 
 def indicator_page(corpus: m.Corpus, region: m.Region, history: m.History) -> RenderedPage:
     context = PageContext(corpus, urls.indicator_source(region.id, history.definition.id))
-    return _page("pages/indicator.html", history.definition.name, context, region=region, history=history)
+    return _page("pages/indicator.html", history.definition.name, context, region, "Indikator",
+                 history=history)
 
 
 def indicators_page(corpus: m.Corpus, region: m.Region) -> RenderedPage:
     context = PageContext(corpus, urls.indicators_source(region.id))
     histories = sorted(corpus.histories(region).values(), key=lambda h: h.definition.name.lower())
-    return _page("pages/indicators.html", f"Indikatorer: {region.name}", context, region=region,
+    return _page("pages/indicators.html", f"Indikatorer: {region.name}", context, region, "Indikatorer",
                  histories=histories)
 
 
 def meeting_page(corpus: m.Corpus, meeting: m.Meeting) -> RenderedPage:
     context = PageContext(corpus, urls.meeting_source(meeting.region_id, meeting.id))
-    return _page("pages/minutes.html", meeting.title, context, meeting=meeting,
-                 region=corpus.regions[meeting.region_id])
+    return _page("pages/minutes.html", meeting.title, context, corpus.regions[meeting.region_id],
+                 "Protokoll", meeting=meeting)
 
 
 # --- pieces for hand-written pages (the macros) ----------------------------
 
 def _piece(template: str, corpus: m.Corpus, source: str, **values) -> Markup:
     # Python-Markdown passes a raw HTML block through untouched only up to a blank line.
-    html = render(template, site=PageContext(corpus, source), **values)
+    html = _separated(render(template, site=PageContext(corpus, source), **values))
     return Markup("\n".join(line for line in html.splitlines() if line.strip()))
 
 

@@ -8,9 +8,11 @@ rendering, so their text is never read as Markdown or as a Jinja template.
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlparse
 
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
@@ -23,9 +25,32 @@ from macros.rendering.pages import plan_title
 from macros.site import checks, pages, redirects
 
 _state: dict = {}
+log = logging.getLogger("mkdocs.hooks.oppna_planer")
+
+
+def example_site_url(site_url: str | None) -> bool:
+    """True while site_url is unset or still the placeholder of the example installation
+    (any host under the reserved .example top-level domain)."""
+    host = (urlparse(site_url or "").hostname or "").lower()
+    return not host or host == "example" or host.endswith(".example")
+
+
+def _warn_about_site_url(config) -> None:
+    # INFO, not WARNING: the build is strict, so a WARNING would fail every build of the
+    # example installation, the test suite's included. .ci/publish refuses the example
+    # domain outright; the build only makes sure nobody can miss it.
+    if not example_site_url(config.site_url):
+        return
+    line = "!" * 78
+    log.info(line)
+    log.info("VARNING: site_url i mkdocs.yml är %s, exempeldomänen.", config.site_url or "inte satt")
+    log.info("Kopierade och utskrivna adresser pekar då på en webbplats som inte finns.")
+    log.info("Sätt site_url till webbplatsens riktiga adress (se README.md, Installera) innan publicering.")
+    log.info(line)
 
 
 def on_config(config):
+    _warn_about_site_url(config)
     data_dir = Path(config.config_file_path).parent / "data"
     try:
         corpus = pages.load(data_dir)
@@ -44,6 +69,12 @@ def on_config(config):
     return config
 
 
+def on_serve(server, config, builder):
+    """`mkdocs serve` rebuilds when anything under data/ changes, not only docs/ and mkdocs.yml."""
+    server.watch(str(Path(config.config_file_path).parent / "data"))
+    return server
+
+
 def on_files(files, config):
     for source in _state["generated"]:
         files.append(File.generated(config, source, content=""))
@@ -60,6 +91,9 @@ def on_page_content(html, page, config, files):
     page.title = escape(rendered.title)
     page.toc = get_toc(_toc_tokens(rendered.toc))
     page.present_anchor_ids = rendered.anchors  # so that MkDocs can check links to them
+    # For search results (overrides/main.html): which region, and what kind of document.
+    page.meta["op_region"] = rendered.region
+    page.meta["op_kind"] = rendered.kind
     return str(rendered.html)
 
 

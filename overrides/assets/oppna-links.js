@@ -35,7 +35,8 @@ document.addEventListener("click", async (event) => {
   if (!link || !link.getAttribute("href").startsWith("#")) return;
   const address = permanentAddress(link);
   const copied = await copy(address);
-  status.textContent = copied ? `Länken är kopierad: ${address}` : `Permanent adress: ${address}`;
+  // The status region is polite and live: screen readers announce the sentence.
+  status.textContent = copied ? `Adressen är kopierad: ${address}` : `Permanent adress: ${address}`;
   status.classList.add("op-copied--visible");
   clearTimeout(hide);
   hide = setTimeout(() => status.classList.remove("op-copied--visible"), 4000);
