@@ -105,6 +105,7 @@ def _load_region_file(path: Path, region_dir: Path, folder: Path, root: Path, ki
     if any(existing.id == item.id for existing in attach(region)):
         doc.error("id", f"id '{item.id}' används redan i regionen")
         return False
+    item.source = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     attach(region).append(item)
     return True
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import model as m
 from .blocks import footnote_map, parse_blocks
+from .documents import parse_changed, parse_original
 from .reading import Fields, label
 from .regions import parse_period
 
@@ -76,5 +77,6 @@ def parse_plan(doc: Fields) -> m.Plan:
         case_number=doc.text("diarienummer"), framework_id=framework_id,
         decisions=decisions, footnotes=doc.errors.footnotes,
         chapters=[_chapter(c) for c in doc.maps("kapitel", _chapter_label, True)],
+        original=parse_original(doc), changed=parse_changed(doc),
     )
     return plan

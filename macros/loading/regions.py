@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from .. import model as m
-from .errors import did_you_mean
-from .reading import Fields, label
+from .errors import DataError, did_you_mean
+from .documents import valid_url
+from .reading import Fields, describe, label
 
 
 def parse_period(fields: Fields, key: str = "period") -> m.Period | None:
@@ -71,5 +72,15 @@ def parse_region(doc: Fields) -> m.Region:
         if framework.id in frameworks:
             fw.error("id", f"målstrukturen '{framework.id}' finns redan", expected="ett unikt id")
         frameworks[framework.id] = framework
+    geography = []
+    for iri, where, index in doc.items("geografi"):
+        if isinstance(iri, str) and valid_url(iri.strip()):
+            geography.append(iri.strip())
+        else:
+            doc.errors.add(DataError(where, f"punkt {index + 1} i 'geografi' är ingen webbadress",
+                                     place=doc.place, found=describe(iri),
+                                     expected="en adress som börjar med http:// eller https://, "
+                                              "till exempel http://data.europa.eu/nuts/code/SE321"))
     return m.Region(doc.identifier("id"), doc.text("namn", True), doc.text("kortnamn"),
-                    doc.text("vision"), doc.text("visionstext"), bodies, frameworks)
+                    doc.text("vision"), doc.text("visionstext"), bodies, frameworks,
+                    geography=tuple(geography))

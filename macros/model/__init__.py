@@ -7,6 +7,7 @@ att-clause = att-sats, commitments = the "… ska regionstyrelsen:" lists.
 """
 
 from .corpus import Corpus
+from .history import Change, History
 from .minutes import (InformationItem, Meeting, MinutesNote, MinutesParagraph, Motion,
                       ParagraphDecision, Person, Section, Signatory)
 from .plan import (Annex, Annexes, Assignment, AssignmentTable, Block, BulletList, Chapter,
@@ -14,6 +15,6 @@ from .plan import (Annex, Annexes, Assignment, AssignmentTable, Block, BulletLis
                    LegalEntities, LegalEntity, Measure, Measures, Paragraphs, Plan, PlanDecision,
                    Risks, SubGoal, SubGoalTable, SubHeading, Table, TableRow)
 from .region import Body, GoalArea, GoalFramework, Region, RegionGoal
-from .values import Column, Period, Series, Value
+from .values import Column, Original, Period, Series, Value
 
 __all__ = [name for name in dir() if name[0].isupper()]

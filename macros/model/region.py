@@ -65,6 +65,7 @@ class Region:
     bodies: dict[str, Body]
     frameworks: dict[str, GoalFramework]
     plans: list["Plan"] = field(default_factory=list)
+    geography: tuple[str, ...] = ()  # IRIs of the region's area (NUTS, GeoNames) for the catalogue
     meetings: list["Meeting"] = field(default_factory=list)
 
     def body_name(self, body_id: str) -> str:
