@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Callable
 
 from .. import model as m
+from .. import urls
 from .errors import DataError, DataErrors, did_you_mean
 from .minutes import parse_meeting
 from .plans import parse_plan
@@ -38,6 +39,10 @@ def load_corpus(data_dir: Path) -> m.Corpus:
             unreadable.add(path.stem)
         else:
             region = parse_region(doc)
+            if region.id in urls.RESERVED_IDS:
+                doc.error("id", f"id '{region.id}' är upptaget av webbplatsen själv",
+                          expected="ett annat id än " + ", ".join(sorted(urls.RESERVED_IDS)) +
+                                   " (regionens adress blir /<id>/)")
             if _named_after_id(doc, path, region.id) and region.id in regions:
                 doc.error("id", f"regionen '{region.id}' finns redan")
             regions[region.id] = region

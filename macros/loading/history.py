@@ -54,6 +54,7 @@ def read_history(project: Path, folder: str = "data") -> History:
                    for line in dirty.splitlines() if len(line) > 3}
     changes: list[Change] = []
     last: dict[str, str] = {}
+    first: dict[str, str] = {}
     for record in output.split(_SEPARATOR)[1:]:
         head, _, names = record.partition("\n")
         date, _, subject = head.partition("\x00")
@@ -61,9 +62,10 @@ def read_history(project: Path, folder: str = "data") -> History:
         changes.append(Change(date, subject, files))
         for name in files:
             last.setdefault(name, date)
+            first[name] = date  # the log runs newest first: the last one seen is the first commit
     for name in uncommitted:
         last.pop(name, None)
-    return History(changes, last)
+    return History(changes, last, first)
 
 
 def _relative(path: str, prefix: str) -> str:

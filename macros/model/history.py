@@ -20,8 +20,13 @@ class History:
 
     changes: list[Change] = field(default_factory=list)  # newest first
     last_changed: dict[str, str] = field(default_factory=dict)  # data file → date of its last commit
+    first_published: dict[str, str] = field(default_factory=dict)  # data file → date of its first commit
 
     def changed(self, item) -> str:
         """The date a plan's or minutes' data last changed: from the history, else the
         data's own `ändrad`, else "" (say nothing)."""
         return self.last_changed.get(item.source, "") or item.changed
+
+    def published(self, item) -> str:
+        """The date a plan's or minutes' data was first committed, or ""."""
+        return self.first_published.get(item.source, "")

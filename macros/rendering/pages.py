@@ -33,12 +33,39 @@ class RenderedPage:
     anchors: set[str] = field(default_factory=set)
 
 
+@dataclass(frozen=True)
+class Published:
+    """What the adapter knows beyond the corpus: the open-data files (a
+    macros.downloads.Downloads), the repository's history and the data's licence."""
+
+    downloads: object = None
+    history: m.History = field(default_factory=m.History)
+    licence_url: str = ""
+    licence_name: str = ""
+
+
 class PageContext:
     """Addresses and names as seen from the page at `source` (a docs-relative .md path)."""
 
-    def __init__(self, corpus: m.Corpus, source: str):
+    def __init__(self, corpus: m.Corpus, source: str, published: Published | None = None):
         self.corpus = corpus
         self.source = source
+        self.published = published or Published()
+
+    def file_href(self, path: str) -> str:
+        return urls.relative_file(self.source, path)
+
+    def page_href(self, source: str) -> str:
+        return self.href(source)
+
+    def downloads_of(self, item) -> list:
+        downloads = self.published.downloads
+        if downloads is None:
+            return []
+        return downloads.for_plan(item) if isinstance(item, m.Plan) else downloads.for_meeting(item)
+
+    def changed(self, item) -> str:
+        return self.published.history.changed(item)
 
     def href(self, target_source: str, fragment: str = "") -> str:
         return urls.relative(self.source, target_source, fragment)
@@ -90,16 +117,53 @@ def region_page(corpus: m.Corpus, region: m.Region) -> RenderedPage:
     return _page("pages/region.html", region.name, context, region=region)
 
 
-def plan_page(corpus: m.Corpus, plan: m.Plan) -> RenderedPage:
-    context = PageContext(corpus, urls.plan_source(plan.region_id, plan.id))
+def plan_page(corpus: m.Corpus, plan: m.Plan, published: Published | None = None) -> RenderedPage:
+    context = PageContext(corpus, urls.plan_source(plan.region_id, plan.id), published)
     return _page("pages/plan.html", plan_title(corpus, plan), context, plan=plan,
                  region=corpus.regions[plan.region_id])
 
 
-def meeting_page(corpus: m.Corpus, meeting: m.Meeting) -> RenderedPage:
-    context = PageContext(corpus, urls.meeting_source(meeting.region_id, meeting.id))
+def meeting_page(corpus: m.Corpus, meeting: m.Meeting, published: Published | None = None) -> RenderedPage:
+    context = PageContext(corpus, urls.meeting_source(meeting.region_id, meeting.id), published)
     return _page("pages/minutes.html", meeting.title, context, meeting=meeting,
                  region=corpus.regions[meeting.region_id])
+
+
+def open_data_page(corpus: m.Corpus, published: Published) -> RenderedPage:
+    context = PageContext(corpus, urls.OPEN_DATA_SOURCE, published)
+    return _page("pages/open_data.html", "Öppna data", context, downloads=published.downloads,
+                 regions=sorted(corpus.regions.values(), key=lambda r: r.name))
+
+
+def catalogue_page(corpus: m.Corpus, published: Published) -> RenderedPage:
+    context = PageContext(corpus, urls.CATALOGUE_SOURCE, published)
+    return _page("pages/catalogue.html", "Datakatalog", context, downloads=published.downloads,
+                 regions=sorted(corpus.regions.values(), key=lambda r: r.name))
+
+
+def changes_page(corpus: m.Corpus, published: Published, limit: int = 50) -> RenderedPage:
+    context = PageContext(corpus, urls.CHANGES_SOURCE, published)
+    changes = [(change, [_affected(corpus, name) for name in change.files])
+               for change in published.history.changes[:limit]]
+    return _page("pages/changes.html", "Ändringar", context, changes=changes,
+                 total=len(published.history.changes), limit=limit)
+
+
+def _affected(corpus: m.Corpus, name: str) -> tuple[str, str, str]:
+    """A changed data file → (file, the page it affects or "", that page's title)."""
+    parts = name.split("/")
+    stem = parts[-1].rsplit(".", 1)[0]
+    if len(parts) == 4 and parts[0] == "data" and parts[1] == "planer":
+        plan = corpus.plan(parts[2], stem)
+        if plan is not None:
+            return name, urls.plan_source(plan.region_id, plan.id), plan_title(corpus, plan)
+    if len(parts) == 4 and parts[0] == "data" and parts[1] == "protokoll":
+        meeting = corpus.meeting(parts[2], stem)
+        if meeting is not None:
+            return name, urls.meeting_source(meeting.region_id, meeting.id), meeting.title
+    if len(parts) == 3 and parts[0] == "data" and parts[1] == "regioner" and stem in corpus.regions:
+        return name, urls.region_source(stem), corpus.regions[stem].name
+    return name, "", ""
 
 
 # --- pieces for hand-written pages (the macros) ----------------------------

@@ -18,21 +18,29 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
 from macros import urls
+from macros.downloads import build as build_downloads
 from macros.loading import DataErrors
-from macros.rendering.pages import plan_title
-from macros.site import pages, redirects
+from macros.loading.history import read_history
+from macros.rendering.pages import Published, plan_title
+from macros.site import opendata, pages, redirects
 
 _state: dict = {}
 
 
 def on_config(config):
-    data_dir = Path(config.config_file_path).parent / "data"
+    project = Path(config.config_file_path).parent
     try:
-        corpus = pages.load(data_dir)
+        corpus = pages.load(project / "data")
     except DataErrors as errors:
         raise PluginError(str(errors)) from None
     _state["corpus"] = corpus
-    _state["generated"] = pages.generated_pages(corpus)
+    # Open data: made from the validated model here, before anything is written; the
+    # files join the build in on_files, so a data error above publishes none of them.
+    settings = opendata.settings(config, read_history(project))
+    downloads = build_downloads(corpus, settings)
+    _state["downloads"] = downloads
+    published = Published(downloads, settings.history, settings.licence, settings.licence_name)
+    _state["generated"] = pages.generated_pages(corpus, published)
     _state["moved"] = _moved_pages(config)
     nav = list(config.nav or [])
     # Data-made sections go right after the start page; the rest of mkdocs.yml's nav follows.
@@ -45,6 +53,10 @@ def on_files(files, config):
         if files.get_file_from_path(source) is not None:
             raise PluginError(f"docs/{source} finns redan men skapas från data; ta bort filen i docs/")
         files.append(File.generated(config, source, content=""))
+    for path, download in _state["downloads"].files.items():
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"docs/{path} finns redan men skapas från data (öppna data); ta bort filen i docs/")
+        files.append(File.generated(config, path, content=download.content))
     return files
 
 
