@@ -145,7 +145,8 @@ def graph(corpus: m.Corpus, settings: Settings, downloads) -> Graph:
     g.add((catalogue, DCTERMS.language, LANGUAGE_SWEDISH))
     g.add((catalogue, FOAF.homepage, URIRef(settings.site_url)))
     g.add((catalogue, DCAT.themeTaxonomy, URIRef(EU + "data-theme")))
-    if settings.modified:
+    if settings.history.changes:  # first and latest change of the published data
+        g.add((catalogue, DCTERMS.issued, _date(settings.history.changes[-1].date)))
         g.add((catalogue, DCTERMS.modified, _date(settings.modified)))
 
     for region in sorted(corpus.regions.values(), key=lambda r: r.id):
