@@ -23,7 +23,7 @@ import rdflib
 from jsonschema import Draft202012Validator
 from pyshacl import validate as shacl_validate
 from rdflib.compare import isomorphic
-from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF
+from rdflib import namespace as ns
 
 from conftest import ROOT, norm, table_grid
 from macros.downloads import Settings, build
@@ -38,7 +38,7 @@ VB_HSN = "vasterbotten/planer/hsn-namndplan-2025"
 VB_RS = "vasterbotten/planer/rs-namndplan-2023"
 HSU = "vasternorrland/protokoll/hsu-2023-12-07"
 PLANS = (HSN, RS, VB_HSN, VB_RS)
-VCARD = rdflib.Namespace("http://www.w3.org/2006/vcard/ns#")
+VCARD = ns.Namespace("http://www.w3.org/2006/vcard/ns#")
 SHAPES = ROOT / "tests" / "shapes"
 CC0 = rdflib.URIRef("http://creativecommons.org/publicdomain/zero/1.0/")
 
@@ -373,16 +373,16 @@ def test_the_catalogue_conforms_to_our_dcat_ap_se_shapes(catalogue):
 
 
 @pytest.mark.parametrize("subject_class, path", [
-    (DCAT.Catalog, DCTERMS.license), (DCAT.Catalog, DCTERMS.publisher), (DCAT.Dataset, DCTERMS.title),
-    (DCAT.Dataset, DCTERMS.publisher), (DCAT.Distribution, DCAT.accessURL), (DCAT.Distribution, DCTERMS.format),
-    (FOAF.Agent, DCTERMS.type), (VCARD.Organization, VCARD.hasEmail)],
+    (ns.DCAT.Catalog, ns.DCTERMS.license), (ns.DCAT.Catalog, ns.DCTERMS.publisher), (ns.DCAT.Dataset, ns.DCTERMS.title),
+    (ns.DCAT.Dataset, ns.DCTERMS.publisher), (ns.DCAT.Distribution, ns.DCAT.accessURL), (ns.DCAT.Distribution, ns.DCTERMS.format),
+    (ns.FOAF.Agent, ns.DCTERMS.type), (VCARD.Organization, VCARD.hasEmail)],
     ids=["catalogue-licence", "catalogue-publisher", "dataset-title", "dataset-publisher",
          "distribution-accessURL", "distribution-format", "agent-type", "contact-email"])
 def test_the_shapes_catch_a_missing_mandatory_property(catalogue, subject_class, path):
     broken = rdflib.Graph()
     for triple in catalogue:
         broken.add(triple)
-    subject = next(iter(broken.subjects(RDF.type, subject_class)))
+    subject = next(iter(broken.subjects(ns.RDF.type, subject_class)))
     broken.remove((subject, path, None))
     conforms, _, _ = shacl_validate(broken, shacl_graph=_shapes(), inference="none")
     assert not conforms
@@ -391,25 +391,25 @@ def test_the_shapes_catch_a_missing_mandatory_property(catalogue, subject_class,
 def test_every_mandatory_dcat_ap_se_property_is_there(catalogue):
     """DCAT-AP-SE 3.0.1, cardinality min 1 (3.0.1/bundle.json), checked one by one."""
     g = catalogue
-    (cat,) = list(g.subjects(RDF.type, DCAT.Catalog))
-    for prop in (DCTERMS.title, DCTERMS.description, DCTERMS.publisher, DCAT.dataset):
+    (cat,) = list(g.subjects(ns.RDF.type, ns.DCAT.Catalog))
+    for prop in (ns.DCTERMS.title, ns.DCTERMS.description, ns.DCTERMS.publisher, ns.DCAT.dataset):
         assert g.value(cat, prop) is not None, prop
-    assert list(g.objects(cat, DCTERMS.license)) == [CC0]
-    datasets = list(g.subjects(RDF.type, DCAT.Dataset))
-    assert set(g.objects(cat, DCAT.dataset)) == set(datasets)
+    assert list(g.objects(cat, ns.DCTERMS.license)) == [CC0]
+    datasets = list(g.subjects(ns.RDF.type, ns.DCAT.Dataset))
+    assert set(g.objects(cat, ns.DCAT.dataset)) == set(datasets)
     assert len(datasets) == len(PLANS) + 1 + 1  # plans, minutes, everything
     for dataset in datasets:
-        for prop in (DCTERMS.title, DCTERMS.description):
+        for prop in (ns.DCTERMS.title, ns.DCTERMS.description):
             assert g.value(dataset, prop).language == "sv", (dataset, prop)
-        assert len(list(g.objects(dataset, DCTERMS.publisher))) == 1
-    for distribution in g.subjects(RDF.type, DCAT.Distribution):
-        assert len(list(g.objects(distribution, DCAT.accessURL))) == 1
-        assert len(list(g.objects(distribution, DCTERMS.format))) == 1
-    for agent in set(g.objects(None, DCTERMS.publisher)):
-        assert g.value(agent, FOAF.name) is not None
-        assert g.value(agent, DCTERMS.type) == rdflib.URIRef("http://purl.org/adms/publishertype/RegionalAuthority")
-    for contact in set(g.objects(None, DCAT.contactPoint)):
-        assert (contact, RDF.type, VCARD.Organization) in g
+        assert len(list(g.objects(dataset, ns.DCTERMS.publisher))) == 1
+    for distribution in g.subjects(ns.RDF.type, ns.DCAT.Distribution):
+        assert len(list(g.objects(distribution, ns.DCAT.accessURL))) == 1
+        assert len(list(g.objects(distribution, ns.DCTERMS.format))) == 1
+    for agent in set(g.objects(None, ns.DCTERMS.publisher)):
+        assert g.value(agent, ns.FOAF.name) is not None
+        assert g.value(agent, ns.DCTERMS.type) == rdflib.URIRef("http://purl.org/adms/publishertype/RegionalAuthority")
+    for contact in set(g.objects(None, ns.DCAT.contactPoint)):
+        assert (contact, ns.RDF.type, VCARD.Organization) in g
         assert g.value(contact, VCARD.fn) is not None
         assert str(g.value(contact, VCARD.hasEmail)).startswith("mailto:")
     assert not any(isinstance(node, rdflib.BNode) for triple in g for node in triple)
@@ -418,24 +418,24 @@ def test_every_mandatory_dcat_ap_se_property_is_there(catalogue):
 def test_a_plan_dataset_has_region_period_licence_and_its_files(catalogue, site):
     g = catalogue
     dataset = rdflib.URIRef(f"{SITE_URL}{HSN}/#datamangd")
-    assert str(g.value(dataset, DCTERMS.title)) == (
+    assert str(g.value(dataset, ns.DCTERMS.title)) == (
         "Hälso- och sjukvårdsnämnden: Reviderad verksamhetsplan 2024–2026, Region Västernorrland")
-    publisher = g.value(dataset, DCTERMS.publisher)
-    assert str(g.value(publisher, FOAF.name)) == "Region Västernorrland"
-    assert list(g.objects(dataset, DCTERMS.spatial)) == [rdflib.URIRef("http://data.europa.eu/nuts/code/SE321")]
-    period = g.value(dataset, DCTERMS.temporal)
-    assert (str(g.value(period, DCAT.startDate)), str(g.value(period, DCAT.endDate))) == ("2024", "2026")
-    assert g.value(dataset, DCAT.landingPage) == rdflib.URIRef(f"{SITE_URL}{HSN}/")
-    urls = sorted(str(g.value(d, DCAT.downloadURL)) for d in g.objects(dataset, DCAT.distribution))
+    publisher = g.value(dataset, ns.DCTERMS.publisher)
+    assert str(g.value(publisher, ns.FOAF.name)) == "Region Västernorrland"
+    assert list(g.objects(dataset, ns.DCTERMS.spatial)) == [rdflib.URIRef("http://data.europa.eu/nuts/code/SE321")]
+    period = g.value(dataset, ns.DCTERMS.temporal)
+    assert (str(g.value(period, ns.DCAT.startDate)), str(g.value(period, ns.DCAT.endDate))) == ("2024", "2026")
+    assert g.value(dataset, ns.DCAT.landingPage) == rdflib.URIRef(f"{SITE_URL}{HSN}/")
+    urls = sorted(str(g.value(d, ns.DCAT.downloadURL)) for d in g.objects(dataset, ns.DCAT.distribution))
     assert urls == sorted(f"{SITE_URL}data/{HSN}/{name}"
                           for name in ("plan.json", "indikatorer.csv", "tabeller.csv", "atgarder.csv"))
-    for distribution in g.objects(dataset, DCAT.distribution):
-        assert g.value(distribution, DCTERMS.license) == CC0
-        url = str(g.value(distribution, DCAT.accessURL))
-        assert url == str(g.value(distribution, DCAT.downloadURL))
+    for distribution in g.objects(dataset, ns.DCAT.distribution):
+        assert g.value(distribution, ns.DCTERMS.license) == CC0
+        url = str(g.value(distribution, ns.DCAT.accessURL))
+        assert url == str(g.value(distribution, ns.DCAT.downloadURL))
         local = site.directory / url[len(SITE_URL):]
         assert local.is_file(), url
-        assert int(g.value(distribution, DCAT.byteSize)) == local.stat().st_size
+        assert int(g.value(distribution, ns.DCAT.byteSize)) == local.stat().st_size
 
 
 # --------------------------------------------------------------------------------------
