@@ -473,3 +473,59 @@ def test_webbadresser_documents_the_data_addresses(site):
                     "/data/<region>/protokoll/<protokoll>/beslut.csv", "/data/oppna-planer-csv.zip",
                     "/data/datapackage.json", "/katalog/katalog.rdf", "/andringar/"):
         assert address in text, address
+
+
+# --------------------------------------------------------------------------------------
+# An indicator's history (issue 8): the function the indicator pages will call
+# --------------------------------------------------------------------------------------
+
+def test_an_indicators_history_becomes_a_csv_in_the_data_package(tmp_path):
+    """Användandet av självservice, Region Västerbotten: RS nämndplan 2023 (utfall 2021 209 266,
+    målnivå 2023 276 230) and HSN nämndplan 2025 (utfall 2023 274 057, målnivå 2025 530 000)."""
+    from macros import model as m
+    from macros.downloads import indicator_history_file
+    from macros.downloads.tables import HISTORY, HistoryPoint
+
+    corpus = load_corpus(ROOT / "data")
+    points = []
+    for plan_id in ("rs-namndplan-2023", "hsn-namndplan-2025"):
+        plan = corpus.plan("vasterbotten", plan_id)
+        row = plan.indicator("anvandandet-av-sjalvservice")
+        points += [HistoryPoint(year, kind, value, "plan", plan.id, plan.title)
+                   for kind, values in (("utfall", row.outcomes), ("målnivå", row.targets))
+                   for year, value in values.items()]
+    history = indicator_history_file("vasterbotten", "anvandandet-av-sjalvservice",
+                                     "Användandet av självservice", "", points)
+    assert history.path == "data/vasterbotten/indikatorer/anvandandet-av-sjalvservice/historik.csv"
+    rows = list(csv.DictReader(io.StringIO(history.content.decode("utf-8"))))
+    assert [(r["year"], r["kind"], r["value"], r["source_id"]) for r in rows] == [
+        ("2021", "utfall", "209266", "rs-namndplan-2023"),
+        ("2023", "utfall", "274057", "hsn-namndplan-2025"),
+        ("2023", "målnivå", "276230", "rs-namndplan-2023"),
+        ("2025", "målnivå", "530000", "hsn-namndplan-2025")]
+    downloads = build(corpus, Settings(SITE_URL, "Öppna planer", "Utgivare", "a@b.example"),
+                      extra=[(history, HISTORY)])
+    package = json.loads(downloads.files["data/datapackage.json"].content)
+    assert "vasterbotten/indikatorer/anvandandet-av-sjalvservice/historik.csv" in [r["path"] for r in package["resources"]]
+    for path, download in downloads.files.items():
+        if path.startswith("data/") and (path.endswith(".csv") or path == "data/datapackage.json"):
+            target = tmp_path / path[len("data/"):]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(download.content)
+    report = frictionless.validate(str(tmp_path / "datapackage.json"))
+    assert report.valid, report.flatten(["resource", "rowNumber", "fieldName", "type", "note"])[:10]
+
+
+def test_a_region_cannot_take_an_address_the_site_uses(tmp_path):
+    from macros.loading import DataErrors
+
+    data = tmp_path / "data"
+    (data / "regioner").mkdir(parents=True)
+    for name in ("schema",):
+        import shutil
+        shutil.copytree(ROOT / "data" / name, data / name)
+    text = (ROOT / "data/regioner/vasterbotten.yml").read_text(encoding="utf-8")
+    (data / "regioner" / "data.yml").write_text(text.replace("id: vasterbotten\n", "id: data\n", 1), encoding="utf-8")
+    with pytest.raises(DataErrors) as raised:
+        load_corpus(data)
+    assert "id 'data' är upptaget av webbplatsen själv" in str(raised.value)
