@@ -44,6 +44,12 @@ class Downloads:
     def for_meeting(self, meeting: m.Meeting) -> list[Download]:
         return self.meetings.get((meeting.region_id, meeting.id), [])
 
+    def table_kinds(self) -> list[tables.TableKind]:
+        """The kinds of CSV published, each once: plans' tables, minutes', then any others."""
+        present = {kind.name: kind for kind in self.kinds.values()}
+        known = [k.name for k in tables.PLAN_TABLES + tables.MEETING_TABLES + (tables.HISTORY,)]
+        return sorted(present.values(), key=lambda k: (known.index(k.name) if k.name in known else len(known), k.name))
+
     def csv_files(self) -> list[tuple[Download, tables.TableKind]]:
         """Every CSV file with its columns, sorted by path."""
         return [(self.files[path], kind) for path, kind in sorted(self.kinds.items())]
