@@ -529,3 +529,23 @@ def test_a_region_cannot_take_an_address_the_site_uses(tmp_path):
     with pytest.raises(DataErrors) as raised:
         load_corpus(data)
     assert "id 'data' är upptaget av webbplatsen själv" in str(raised.value)
+
+
+def test_region_pages_link_their_open_data(site):
+    for region in ("vasternorrland", "vasterbotten"):
+        link = site.content(f"/{region}/").select_one("p.op-open-data a")
+        assert link["href"] == f"../data/#region-{region}", link
+        site.element("/data/", f"region-{region}")
+
+
+def test_assignments_csv_is_what_the_page_shows(site):
+    # Source (VB HSN 3.1): "Identifiera och initiera ett fokusarbete för att förbättra
+    # tillgängligheten vid valda enheter" – Pågående.
+    rows = read_csv(site, f"{VB_HSN}/uppdrag.csv")
+    first = next(r for r in rows if r["assignment_id"] == "tillganglighet-valda-enheter")
+    assert first["text"].startswith("Identifiera och initiera ett fokusarbete för att förbättra tillgängligheten")
+    assert first["status"] == "Pågående"
+    for row in rows:
+        shown = norm(site.row_element(f"/{VB_HSN}/", f"uppdrag-{row['assignment_id']}").get_text(" "))
+        assert norm(row["text"]) in shown, (row, shown)
+        assert norm(row["status"]) in shown, (row, shown)

@@ -112,8 +112,8 @@ def _page(template: str, title: str, context: PageContext, **values) -> Rendered
     return RenderedPage(title, html, toc, set(_ID.findall(html)))
 
 
-def region_page(corpus: m.Corpus, region: m.Region) -> RenderedPage:
-    context = PageContext(corpus, urls.region_source(region.id))
+def region_page(corpus: m.Corpus, region: m.Region, published: Published | None = None) -> RenderedPage:
+    context = PageContext(corpus, urls.region_source(region.id), published)
     return _page("pages/region.html", region.name, context, region=region)
 
 

@@ -44,7 +44,7 @@ def generated_pages(corpus: Corpus, published: Published | None = None) -> dict[
     (the open-data files and the history) also the Öppna data, Datakatalog and Ändringar pages."""
     made: dict[str, Callable[[], RenderedPage]] = {}
     for region in corpus.regions.values():
-        made[urls.region_source(region.id)] = lambda r=region: pages.region_page(corpus, r)
+        made[urls.region_source(region.id)] = lambda r=region: pages.region_page(corpus, r, published)
         for plan in region.plans:
             made[urls.plan_source(region.id, plan.id)] = lambda p=plan: pages.plan_page(corpus, p, published)
         for meeting in region.meetings:
