@@ -549,3 +549,31 @@ def test_assignments_csv_is_what_the_page_shows(site):
         shown = norm(site.row_element(f"/{VB_HSN}/", f"uppdrag-{row['assignment_id']}").get_text(" "))
         assert norm(row["text"]) in shown, (row, shown)
         assert norm(row["status"]) in shown, (row, shown)
+
+
+def test_the_catalogue_carries_the_original(catalogue):
+    dataset = rdflib.URIRef(f"{SITE_URL}{VB_RS}/#datamangd")
+    descriptions = {str(d) for d in catalogue.objects(dataset, ns.DCTERMS.description)}
+    # Source cover: "DNR 39-2022"
+    assert "Originaldokument: Nämndplan 2023, Regionstyrelsen, diarienummer 39-2022." in descriptions
+    assert catalogue.value(dataset, ns.DCTERMS.source) is None  # no address in the source
+
+
+def test_an_original_with_an_address_is_a_link_on_the_page_and_a_source_in_the_catalogue():
+    from macros import model as m
+    from macros.rendering.pages import Published, plan_page
+
+    corpus = load_corpus(ROOT / "data")
+    plan = corpus.plan("vasternorrland", "rs-verksamhetsplan-2025-2027")
+    url = "https://www.rvn.se/dokument/verksamhetsplan-2025.pdf?a=1&b=2"
+    plan.original = m.Original("Verksamhetsplan 2025 (2026–2027)", url)
+    downloads = build(corpus, Settings(SITE_URL, "Öppna planer", "Utgivare", "a@b.example"))
+    html = str(plan_page(corpus, plan, Published(downloads)).html)
+    assert '<a href="https://www.rvn.se/dokument/verksamhetsplan-2025.pdf?a=1&amp;b=2" rel="external">' \
+           'Verksamhetsplan 2025 (2026–2027)</a>' in html
+    assert "begäras ut" not in html
+    graph = rdflib.Graph().parse(data=downloads.files["katalog/katalog.ttl"].content, format="turtle")
+    dataset = rdflib.URIRef(f"{SITE_URL}{RS}/#datamangd")
+    assert graph.value(dataset, ns.DCTERMS.source) == rdflib.URIRef(url)
+    data = json.loads(downloads.files[f"data/{RS}/plan.json"].content)
+    assert data["original"] == {"title": "Verksamhetsplan 2025 (2026–2027)", "url": url}

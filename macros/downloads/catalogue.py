@@ -166,6 +166,7 @@ def graph(corpus: m.Corpus, settings: Settings, downloads) -> Graph:
                      "och uppdrag.", agent, contact, urls.absolute(settings.site_url, page),
                      [plan.kind, "indikatorer", "målnivåer", "mål", region.name], region.geography,
                      downloads.for_plan(plan))
+            _original(g, iri, plan.original)
             _period(g, URIRef(f"{iri}-period"), Literal(str(plan.period.start), datatype=XSD.gYear),
                     Literal(str(plan.period.end), datatype=XSD.gYear))
             g.add((iri, DCTERMS.temporal, URIRef(f"{iri}-period")))
@@ -180,6 +181,7 @@ def graph(corpus: m.Corpus, settings: Settings, downloads) -> Graph:
                      urls.absolute(settings.site_url, page),
                      ["protokoll", "beslut", region.body_name(meeting.body_id).lower(), region.name],
                      region.geography, downloads.for_meeting(meeting))
+            _original(g, iri, meeting.original)
             if meeting.dates:
                 _period(g, URIRef(f"{iri}-period"), _date(meeting.dates[0]), _date(meeting.dates[-1]))
                 g.add((iri, DCTERMS.temporal, URIRef(f"{iri}-period")))
@@ -197,6 +199,18 @@ def graph(corpus: m.Corpus, settings: Settings, downloads) -> Graph:
         g.add((everything, DCTERMS.modified, _date(settings.modified)))
     g.add((catalogue, DCAT.dataset, everything))
     return g
+
+
+def _original(g: Graph, iri: URIRef, original) -> None:
+    """The adopted document: named in a second description, and as dcterms:source when it has
+    an address (the dataset is derived from it)."""
+    if original is None:
+        return
+    text = f"Originaldokument: {original.title}"
+    text += f", diarienummer {original.case_number}." if original.case_number else "."
+    g.add((iri, DCTERMS.description, Literal(text, lang=SV)))
+    if original.url:
+        g.add((iri, DCTERMS.source, URIRef(original.url)))
 
 
 def _dates(g: Graph, iri: URIRef, settings: Settings, item) -> None:
