@@ -163,7 +163,8 @@ def graph(corpus: m.Corpus, settings: Settings, downloads) -> Graph:
             _dataset(g, settings, iri, f"{body}: {plan.title}, {region.name}",
                      f"{plan.title} för {body.lower()} i {region.name} ({_period_text(plan.period)}) "
                      "som öppna data: mål, indikatorer med utfall och målnivåer, tabeller, åtgärder "
-                     "och uppdrag.", agent, contact, urls.absolute(settings.site_url, page),
+                     "och uppdrag." + _about_original(plan.original),
+                     agent, contact, urls.absolute(settings.site_url, page),
                      [plan.kind, "indikatorer", "målnivåer", "mål", region.name], region.geography,
                      downloads.for_plan(plan))
             _original(g, iri, plan.original)
@@ -177,7 +178,8 @@ def graph(corpus: m.Corpus, settings: Settings, downloads) -> Graph:
             iri = _iri(settings, page, "datamangd")
             _dataset(g, settings, iri, f"{meeting.title}, {region.name}",
                      f"Protokollet från {meeting.title.lower()} i {region.name} som öppna data: "
-                     "varje paragraf (§) med sitt beslut och dess att-satser.", agent, contact,
+                     "varje paragraf (§) med sitt beslut och dess att-satser." + _about_original(meeting.original),
+                     agent, contact,
                      urls.absolute(settings.site_url, page),
                      ["protokoll", "beslut", region.body_name(meeting.body_id).lower(), region.name],
                      region.geography, downloads.for_meeting(meeting))
@@ -202,15 +204,17 @@ def graph(corpus: m.Corpus, settings: Settings, downloads) -> Graph:
 
 
 def _original(g: Graph, iri: URIRef, original) -> None:
-    """The adopted document: named in a second description, and as dcterms:source when it has
-    an address (the dataset is derived from it)."""
-    if original is None:
-        return
-    text = f"Originaldokument: {original.title}"
-    text += f", diarienummer {original.case_number}." if original.case_number else "."
-    g.add((iri, DCTERMS.description, Literal(text, lang=SV)))
-    if original.url:
+    """The adopted document as dcterms:source when it has an address (the dataset is derived
+    from it); its title and diarium entry are in the description (`_about_original`)."""
+    if original is not None and original.url:
         g.add((iri, DCTERMS.source, URIRef(original.url)))
+
+
+def _about_original(original) -> str:
+    if original is None:
+        return ""
+    text = f" Originaldokument: {original.title}"
+    return text + (f", diarienummer {original.case_number}." if original.case_number else ".")
 
 
 def _dates(g: Graph, iri: URIRef, settings: Settings, item) -> None:

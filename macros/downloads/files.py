@@ -57,7 +57,7 @@ class Downloads:
 
 def _csv(path: str, kind: tables.TableKind, rows: list[dict], what: str) -> Download:
     return Download(path, kind.title, "CSV", CSV, csvfiles.csv_bytes(kind, rows),
-                    f"{kind.title} ur {what}. {kind.description}")
+                    f"{kind.title} ur ”{what}”. {kind.description}")
 
 
 def build(corpus: m.Corpus, settings: Settings,
@@ -77,7 +77,7 @@ def build(corpus: m.Corpus, settings: Settings,
             data = {"$schema": urls.absolute(settings.site_url, urls.json_schema("plan")), **data}
             plan_json.append(data)
             whole = downloads.add(Download(path, "Hela planen", "JSON", JSON, jsonfiles.json_bytes(data),
-                                           f"Hela {what}: kapitel, mål, indikatorer, tabeller och uppdrag."))
+                                           f"Hela ”{what}”: kapitel, mål, indikatorer, tabeller och uppdrag."))
             downloads.plans[(region.id, plan.id)] = [whole] + files
         for meeting in region.meetings:
             what = meeting.title
@@ -125,8 +125,8 @@ def _in_package(path: str) -> str:
 
 
 def plan_name(corpus: m.Corpus, plan: m.Plan) -> str:
-    """"Hälso- och sjukvårdsnämndens reviderad verksamhetsplan 2024–2026", for descriptions."""
-    return f"{corpus.regions[plan.region_id].body_name(plan.body_id)}s {plan.title.lower()}"
+    """"Hälso- och sjukvårdsnämnden: Reviderad verksamhetsplan 2024–2026", as on its page."""
+    return f"{corpus.regions[plan.region_id].body_name(plan.body_id)}: {plan.title}"
 
 
 def indicator_history_file(region_id: str, indicator_id: str, name: str, unit: str,
