@@ -4,6 +4,8 @@ A data error stops the build in on_config, before a single file is written,
 with the Swedish messages of DataErrors and no traceback. Pages made from data
 go straight from our templates to the theme: no Markdown pass and no macro
 rendering, so their text is never read as Markdown or as a Jinja template.
+The open-data files (macros/downloads) and the history of data/ are made in
+on_config too, after validation, and join the build as generated files.
 """
 
 from __future__ import annotations
