@@ -577,3 +577,22 @@ def test_an_original_with_an_address_is_a_link_on_the_page_and_a_source_in_the_c
     assert graph.value(dataset, ns.DCTERMS.source) == rdflib.URIRef(url)
     data = json.loads(downloads.files[f"data/{RS}/plan.json"].content)
     assert data["original"] == {"title": "Verksamhetsplan 2025 (2026–2027)", "url": url}
+
+
+@pytest.mark.parametrize("setting, message", [
+    ("    licens: http://creativecommons.org/publicdomain/zero/1.0/\n",
+     "extra.oppna_data.licens 'https://creativecommons.org/licenses/by/4.0/' är ingen av licenserna"),
+    ("site_url: https://oppnaplaner.example/\n", "'site_url' saknas eller är ingen webbadress")])
+def test_a_wrong_open_data_setting_stops_the_build_before_anything_is_written(project, tmp_path, setting, message):
+    from conftest import build as build_site
+
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert setting in text
+    wrong = ("    licens: https://creativecommons.org/licenses/by/4.0/\n" if "licens" in setting else "")
+    config.write_text(text.replace(setting, wrong), encoding="utf-8")
+    result = build_site(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert message in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert not (tmp_path / "out").exists()
