@@ -68,7 +68,7 @@ def test_each_page_says_when_its_data_last_changed(site, data_file):
 
 @pytest.mark.skipif(not _in_git(), reason="the project is not a full git clone")
 def test_the_changes_page_lists_the_latest_commits_to_data(site):
-    expected = git(ROOT, "log", "-3", "--format=%cs %s", "--", "data").strip().splitlines()
+    expected = git(ROOT, "log", "-3", "--format=%cs %s", "--", "data/*.yml").strip().splitlines()
     rows = site.content("/andringar/").select("table.op-changes tbody tr")
     shown = [norm(f"{tr.find_all('td')[0].get_text()} {tr.find_all('td')[1].get_text()}") for tr in rows[:3]]
     assert shown == [norm(line) for line in expected]
@@ -89,6 +89,7 @@ def test_history_from_one_git_log(tmp_path, monkeypatch):
     plan.write_text("id: a\ntitel: x\n")
     git(repo, "commit", "-q", "-am", "Rättad titel i a", date="2024-03-05")
     (repo / "README.md").write_text("not data\n")
+    (repo / "data" / "README.md").write_text("about the data, not data\n")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "Readme", date="2024-04-01")
     other.write_text("id: b\nändrad\n")  # changed, not committed

@@ -113,7 +113,6 @@ DEFS: dict = {
         "goal_id": _s("Regionplanens mål som kapitlet tjänar")}),
     "plan_decision": _obj("En paragraf som beredde eller antog planen", {
         "meeting_id": _ID, "paragraph_id": _ID, "action": _s("Vad paragrafen gjorde")}),
-    "document": {"description": "Det som planer och protokoll har gemensamt", "type": "object"},
     "plan": _obj("En plan, hel, i källans ordning", {
         "id": _ID, "region_id": _ID, "region_name": _s("Regionens namn"), "body_id": _ID,
         "body_name": _s("Organets namn"), "kind": _s("Slags plan"), "title": _s("Planens titel"),
@@ -170,7 +169,6 @@ DEFS: dict = {
         "title": _s("Webbplatsens namn"), "url": _URL, "licence": _URL, "regions": _arr(_ref("region")),
         "plans": _arr(_ref("plan")), "meetings": _arr(_ref("meeting"))}, {"$schema": _URL}),
 }
-del DEFS["document"]
 
 SCHEMAS = {  # file name → (root definition, title)
     "plan": ("plan", "Öppna planer: en plan"),

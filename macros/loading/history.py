@@ -33,22 +33,25 @@ def _git(project: Path, *args: str) -> str | None:
 
 
 def read_history(project: Path, folder: str = "data") -> History:
-    """Commits that touched `folder` (relative to `project`), newest first, and each file's
-    last change. Empty when there is no usable repository."""
+    """Commits that changed a YAML file under `folder` (relative to `project`), newest first,
+    and each file's first and last change. Empty when there is no usable repository."""
     project = Path(project)
     if _git(project, "rev-parse", "--is-shallow-repository") != "false\n":
         if (project / ".git").exists():
             log.warning("Ändringsdatum saknas: git-historiken är inte fullständig (grund klon?); "
                         "hämta hela historiken, till exempel fetch-depth: 0")
         return History()
+    # Only the data files themselves: a change to data/README.md or a schema publishes nothing.
+    # (In a pathspec, * also matches /, so this is every YAML file under the folder.)
+    data_files = (f"{folder}/*.yml", f"{folder}/*.yaml")
     output = _git(project, "-c", "core.quotePath=false", "log", "--no-renames",
-                  f"--format={_SEPARATOR}%cs%x00%s", "--name-only", "--", folder)
+                  f"--format={_SEPARATOR}%cs%x00%s", "--name-only", "--", *data_files)
     if output is None:
         return History()
     root = _git(project, "rev-parse", "--show-prefix")  # the project's place in the repository
     prefix = (root or "").strip()
     dirty = _git(project, "-c", "core.quotePath=false", "status", "--porcelain",
-                 "--untracked-files=all", "--", folder) or ""
+                 "--untracked-files=all", "--", *data_files) or ""
     # Porcelain lines are "XY path" or "XY old -> new", relative to the repository.
     uncommitted = {_relative(line[3:].split(" -> ")[-1].strip().strip('"'), prefix)
                    for line in dirty.splitlines() if len(line) > 3}
