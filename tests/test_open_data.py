@@ -331,6 +331,13 @@ def test_the_site_json_holds_every_plan_and_minutes(site):
                                                          ["http://data.europa.eu/nuts/code/SE321"]]
 
 
+def test_the_zip_is_a_data_package_that_validates_on_its_own(site, tmp_path):
+    with zipfile.ZipFile(data_file(site, "oppna-planer-csv.zip")) as archive:
+        archive.extractall(tmp_path)
+    report = frictionless.validate(str(tmp_path / "datapackage.json"))
+    assert report.valid and report.stats["tasks"] == len(list(tmp_path.rglob("*.csv")))
+
+
 def test_the_zip_holds_every_csv_and_the_data_package_and_is_deterministic(site):
     raw = data_file(site, "oppna-planer-csv.zip").read_bytes()
     with zipfile.ZipFile(io.BytesIO(raw)) as archive:
