@@ -17,7 +17,7 @@ from . import archive, catalogue, csvfiles, datapackage, jsonfiles, jsonschemas,
 from .publication import Download, Settings
 
 CSV, JSON, ZIP = "text/csv", "application/json", "application/zip"
-SCHEMA_MEDIA_TYPE = "application/schema+json"
+SCHEMA_MEDIA_TYPE = JSON  # what static hosts serve .json as; application/schema+json is not registered
 
 
 @dataclass
