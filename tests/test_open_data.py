@@ -603,3 +603,14 @@ def test_a_wrong_open_data_setting_stops_the_build_before_anything_is_written(pr
     assert message in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("plan_path", PLANS)
+def test_every_indicator_on_the_page_is_in_the_csv(site, plan_path):
+    """Qualitative indicators too (Ja/Delvis/Nej, no values): one row without a year."""
+    on_page = {e["id"][len("indikator-"):] for e in site.content(f"/{plan_path}/").select("[id^='indikator-']")}
+    rows = read_csv(site, f"{plan_path}/indikatorer.csv")
+    assert {r["indicator_id"] for r in rows} == on_page
+    for row in rows:
+        if row["indicator_kind"] == "kvalitativ" and not row["year"]:
+            assert row["value"] == row["value_text"] == row["kind"] == ""
