@@ -146,3 +146,21 @@ def test_a_site_without_git_builds_and_uses_the_data_s_own_date(project, tmp_pat
     assert "byggdes utan versionshistorik" in built.text("/andringar/")
     assert os.environ["PATH"] == env_path
     assert shutil.which("git")  # the build ran with git installed, outside any repository
+
+
+def test_a_shallow_clone_builds_in_strict_mode_without_dates(project, tmp_path):
+    """GitHub Actions checks out one commit unless told otherwise: the site must still build."""
+    git(project.parent, "init", "-q", str(project))
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "Första", date="2024-01-10")
+    (project / HSN_FILE).write_text((project / HSN_FILE).read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    git(project, "commit", "-q", "-am", "Andra", date="2024-02-10")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{project}", str(clone))
+    result = build(clone, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    from conftest import Site
+
+    built = Site(tmp_path / "site")
+    assert "Senast ändrad" not in facts(built, HSN_PAGE)
+    assert "byggdes utan versionshistorik" in built.text("/andringar/")

@@ -36,10 +36,13 @@ def read_history(project: Path, folder: str = "data") -> History:
     """Commits that changed a YAML file under `folder` (relative to `project`), newest first,
     and each file's first and last change. Empty when there is no usable repository."""
     project = Path(project)
-    if _git(project, "rev-parse", "--is-shallow-repository") != "false\n":
-        if (project / ".git").exists():
-            log.warning("Ändringsdatum saknas: git-historiken är inte fullständig (grund klon?); "
-                        "hämta hela historiken, till exempel fetch-depth: 0")
+    shallow = _git(project, "rev-parse", "--is-shallow-repository")
+    if shallow != "false\n":
+        if shallow == "true\n":
+            # Information, not a warning: `strict` would turn a warning into a failed build,
+            # and a shallow clone (GitHub Actions' default) must still build.
+            log.info("Ändringsdatum visas inte: git-historiken är inte fullständig (grund klon). "
+                     "Hämta hela historiken, till exempel med fetch-depth: 0")
         return History()
     # Only the data files themselves: a change to data/README.md or a schema publishes nothing.
     # (In a pathspec, * also matches /, so this is every YAML file under the folder.)
