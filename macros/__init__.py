@@ -1,9 +1,10 @@
-"""Öppna planer: from YAML in data/ to a static site, in four layers.
+"""Öppna planer: from YAML in data/ to a static site and its open data, in five layers.
 
     loading/    reading and validating data/      → model.Corpus, or Swedish DataErrors
     model/      the domain model (plain Python)    regions, plans, indicators, minutes
     rendering/  HTML from Jinja2 templates          autoescaped; Markdown fields sanitised
-    site/       the MkDocs adapter                  hooks, generated pages, navigation, redirects
+    downloads/  open data from the model            CSV, JSON, data package, DCAT-AP-SE catalogue
+    site/       the MkDocs adapter                  hooks, generated pages and files, navigation, redirects
 
 This module is also mkdocs-macros' entry point (`module_name: macros`): the
 macros below let a hand-written page in docs/ embed a piece of the corpus, for

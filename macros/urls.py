@@ -11,6 +11,19 @@
     /<region>/indikatorer/<indikator>/      one indicator: its history, status and chart
     /<region>/organ/<organ>/aktuell-plan/   forwards to the body's newest plan
 
+Open data (macros/downloads), at addresses made the same way:
+
+    /data/                                  the "Öppna data" page: every file listed
+    /data/<region>/planer/<plan>/<fil>      a plan's files: plan.json, indikatorer.csv,
+                                            tabeller.csv, atgarder.csv, uppdrag.csv
+    /data/<region>/protokoll/<protokoll>/<fil>   minutes: protokoll.json, beslut.csv
+    /data/oppna-planer.json                 everything, one JSON file
+    /data/oppna-planer-csv.zip              every CSV and datapackage.json, one zip
+    /data/datapackage.json                  Frictionless Data Package of every CSV
+    /data/schema/<namn>.json                JSON Schemas of the JSON files
+    /katalog/                               the catalogue page; katalog.ttl, katalog.rdf (DCAT-AP-SE)
+    /andringar/                             the latest changes to the published data
+
 Pages are generated as Markdown files at the matching source paths; with
 `use_directory_urls` MkDocs turns `x/planer/y.md` into `x/planer/y/`.
 """
@@ -101,3 +114,41 @@ def slug(text: str) -> str:
     """An anchor part from a heading, for the sections of a § (which have no id of their own)."""
     ascii_text = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+
+
+# --- open data, the catalogue and the changes page ----------------------------------
+
+DATA_DIR = "data"
+SITE_JSON = "data/oppna-planer.json"
+CSV_ZIP = "data/oppna-planer-csv.zip"
+DATA_PACKAGE = "data/datapackage.json"
+CATALOGUE_TURTLE = "katalog/katalog.ttl"
+CATALOGUE_RDFXML = "katalog/katalog.rdf"
+OPEN_DATA_SOURCE = "data/index.md"
+CATALOGUE_SOURCE = "katalog/index.md"
+CHANGES_SOURCE = "andringar/index.md"
+
+# First parts of addresses the site itself uses: no region may have one of them as its id.
+RESERVED_IDS = frozenset({"data", "katalog", "andringar", "om", "assets", "pagefind", "search"})
+
+
+def plan_data(region_id: str, plan_id: str, name: str) -> str:
+    return f"{DATA_DIR}/{region_id}/planer/{plan_id}/{name}"
+
+
+def meeting_data(region_id: str, meeting_id: str, name: str) -> str:
+    return f"{DATA_DIR}/{region_id}/protokoll/{meeting_id}/{name}"
+
+
+def json_schema(name: str) -> str:
+    return f"{DATA_DIR}/schema/{name}.json"
+
+
+def relative_file(from_source: str, path: str) -> str:
+    """A link from a page to a file of the site (a path relative to the site root)."""
+    return posixpath.relpath(path, url_of(from_source) or ".")
+
+
+def absolute(site_url: str, path: str) -> str:
+    """The full address of a page URL or file path (relative to the site root)."""
+    return site_url.rstrip("/") + "/" + path.lstrip("/")

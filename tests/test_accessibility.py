@@ -21,6 +21,9 @@ PAGE_TYPES = {
     "plan with per-organisation values": "/vasternorrland/planer/rs-verksamhetsplan-2025-2027/",
     "minutes": "/vasternorrland/protokoll/hsu-2023-12-07/",
     "accessibility statement": "/om/tillganglighet/",
+    "open data": "/data/",
+    "data catalogue": "/katalog/",
+    "changes": "/andringar/",
     "404": "/404.html",
 }
 AXE = Axe()

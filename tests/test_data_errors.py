@@ -53,7 +53,7 @@ VB_HME_CHEFER = ('plan rs-namndplan-2023 → kapitel "Regionmål och uppföljnin
                  '→ delmål "Chefer har starkare förutsättningar att leda" → indikator "Hållbart '
                  'medarbetarengagemang för chefer ska öka"')
 PLAN_KEYS = ("beslut, beslutad_av, beslutsdatum, diarienummer, fotnoter, id, kapitel, målstruktur, "
-             "organ, period, region, status, titel, typ, uppgifter_från_protokoll")
+             "organ, original, period, region, status, titel, typ, uppgifter_från_protokoll, ändrad")
 BODIES = "hsf, hsn, hsu, rf, rlf, rs, rs-finansutskott, run"
 ID_RULE = ("små bokstäver a–z, siffror och bindestreck, till exempel 'kariesfria-6-aringar' "
            "(å, ä, ö skrivs a, a, o)")
@@ -408,12 +408,12 @@ MISTAKES = {
         f"  förväntade: {ID_RULE}"),
     "two indicators with one id": Mistake(
         HSN, "                    - id: hse\n", "                    - id: hme-totalindex\n",
-        "{file}, rad {line}, kolumn 23: id 'hme-totalindex' används redan i samma fil (rad 253)\n"
+        "{file}, rad {line}, kolumn 23: id 'hme-totalindex' används redan i samma fil (rad 256)\n"
         f'  plats: {ARBETSPLATSER} → indikatortabell → indikator "HSE (Hållbart säkerhetsengagemang)"\n'
         "  förväntade: ett id som ingen annan indikator i filen har"),
     "two chapters with one id": Mistake(
         HSN, "  - id: grunduppdraget", "  - id: inledning",
-        "{file}, rad {line}, kolumn 5: id 'inledning' används redan i samma fil (rad 16)\n"
+        "{file}, rad {line}, kolumn 5: id 'inledning' används redan i samma fil (rad 19)\n"
         f'  plats: {HSN_PLAN} → kapitel "Grunduppdraget"\n'
         "  förväntade: ett id som inget annat kapitel i filen har"),
     "region given a new id": Mistake(
@@ -617,6 +617,34 @@ MISTAKES = {
         '{file}, rad {line}, kolumn 1: "2023-13-08" är inget datum\n'
         "  plats: protokoll hsu-2023-12-07\n"
         '  förväntade: datum skrivna "ÅÅÅÅ-MM-DD", till exempel ["2023-12-07"]'),
+    # --- the original document and the last change -----------------------------------------
+    "an original whose address is not a web address": Mistake(
+        HSN, '  diarienummer: "23HSN1782"\n',
+        '  diarienummer: "23HSN1782"\n  url: "javascript:alert(1)"\n',
+        "{file}, rad {line}, kolumn 3: 'url' är ingen webbadress\n"
+        "  plats: plan hsn-verksamhetsplan-2024-2026 → original\n"
+        '  hittade: texten "javascript:alert(1)"\n'
+        "  förväntade: en adress som börjar med https:// eller http://, till exempel "
+        "https://www.regionvasternorrland.se/…/verksamhetsplan.pdf", offset=1),
+    "an original with neither address nor diarium entry": Mistake(
+        MINUTES, "  diarienummer: 23HSN1\n", "",
+        "{file}, rad {line}, kolumn 3: originalet saknar både 'url' och 'diarienummer'\n"
+        "  plats: protokoll hsu-2023-12-07 → original\n"
+        "  förväntade: 'url:' (dokumentets webbadress), 'diarienummer:' eller båda", offset=-1),
+    "a last-change date in Swedish words": Mistake(
+        MINUTES, "tjänsteställe: Regionledningsförvaltningen\n",
+        'tjänsteställe: Regionledningsförvaltningen\nändrad: 15 januari 2024\n',
+        "{file}, rad {line}, kolumn 1: 'ändrad' är inte ett datum\n"
+        "  plats: protokoll hsu-2023-12-07\n"
+        '  hittade: texten "15 januari 2024"\n'
+        '  förväntade: ett datum skrivet "ÅÅÅÅ-MM-DD", till exempel "2023-12-07"', offset=1),
+    "a region area that is not an address": Mistake(
+        REGION, "  - http://data.europa.eu/nuts/code/SE321\n", "  - SE321\n",
+        "{file}, rad {line}, kolumn 5: punkt 1 i 'geografi' är ingen webbadress\n"
+        "  plats: region vasternorrland\n"
+        '  hittade: texten "SE321"\n'
+        "  förväntade: en adress som börjar med http:// eller https://, till exempel "
+        "http://data.europa.eu/nuts/code/SE321"),
 }
 
 

@@ -19,6 +19,9 @@ PAGES = {
     "plan": "/vasternorrland/planer/hsn-verksamhetsplan-2024-2026/#mal-folkhalsa",
     "plan-subgoals": "/vasterbotten/planer/hsn-namndplan-2025/#mal-goda-levnadsvillkor",
     "minutes": "/vasternorrland/protokoll/hsu-2023-12-07/#paragraf-p92",
+    "plan-downloads": "/vasternorrland/planer/hsn-verksamhetsplan-2024-2026/#ladda-ner-data",
+    "open-data": "/data/",
+    "changes": "/andringar/",
 }
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Callable
 
 from .. import model as m
+from .. import urls
 from . import files
 from .errors import DataError, DataErrors, did_you_mean
 from .indicators import parse_follow_up, parse_register
@@ -38,6 +39,10 @@ def load_corpus(data_dir: Path) -> m.Corpus:
             unreadable.add(path.stem)
         else:
             region = parse_region(doc)
+            if region.id in urls.RESERVED_IDS:
+                doc.error("id", f"id '{region.id}' är upptaget av webbplatsen själv",
+                          expected="ett annat id än " + ", ".join(sorted(urls.RESERVED_IDS)) +
+                                   " (regionens adress blir /<id>/)")
             if _named_after_id(doc, path, region.id) and region.id in regions:
                 doc.error("id", f"regionen '{region.id}' finns redan")
             regions[region.id] = region
@@ -136,6 +141,7 @@ def _load_region_file(path: Path, region_dir: Path, folder: Path, root: Path, ki
     if any(existing.id == item.id for existing in attach(region)):
         doc.error("id", f"id '{item.id}' används redan i regionen")
         return False
+    item.source = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     attach(region).append(item)
     return True
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .. import model as m
 from .. import urls
 from .blocks import parse_blocks
+from .documents import parse_changed, parse_original
 from .reading import Fields, label, valid_date
 
 
@@ -121,7 +122,8 @@ def parse_meeting(doc: Fields) -> m.Meeting:
         information=[_information(i) for i in doc.maps("information", lambda i, n: label(i, "information", n, "rubrik"))],
         information_intro=doc.text("information_inledning"),
         chair=chair, adjusters=adjusters, secretary=secretary,
-        paragraphs=[_paragraph(p) for p in doc.maps("paragrafer", lambda p, i: label(p, "§", i, "nummer", "id"), True)])
+        paragraphs=[_paragraph(p) for p in doc.maps("paragrafer", lambda p, i: label(p, "§", i, "nummer", "id"), True)],
+        original=parse_original(doc), changed=parse_changed(doc))
     known = {p.id for p in meeting.paragraphs}
     for person, signatory in zip(signatories if adjusting else [], adjusters):
         for paragraph_id in signatory.paragraph_ids:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import model as m
 from .blocks import footnote_map, parse_blocks
+from .documents import parse_changed, parse_original
 from .errors import did_you_mean
 from .reading import Fields, label
 from .regions import parse_period
@@ -74,6 +75,7 @@ def parse_plan(doc: Fields) -> m.Plan:
         decisions=decisions, footnotes=doc.errors.footnotes,
         chapters=[_chapter(c) for c in doc.maps("kapitel", _chapter_label, True)],
         minutes_facts=minutes_facts,
+        original=parse_original(doc), changed=parse_changed(doc),
     )
     notes = doc.sub("fotnoter", f"{doc.place} → fotnoter", required=False)
     for number in plan.footnotes:

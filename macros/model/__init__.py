@@ -8,6 +8,7 @@ commitments = the "… ska regionstyrelsen:" lists.
 """
 
 from .corpus import Corpus
+from .changes import Change, ChangeLog
 from .history import Figure, History, Judgement, Source, Summary, summarise
 from .indicators import FollowUp, IndicatorDefinition, KeptApart, ReportedOutcome
 from .minutes import (InformationItem, Meeting, MinutesNote, MinutesParagraph, Motion,
@@ -18,14 +19,14 @@ from .plan import (Annex, Annexes, Assignment, AssignmentTable, Block, BulletLis
                    MinutesFacts, MissingFigure, Paragraphs, Plan, PlanDecision, Risks, SubGoal,
                    SubGoalTable, SubHeading, Table, TableRow)
 from .region import Body, FrameworkSource, GoalArea, GoalFramework, Region, RegionGoal
-from .values import Column, Period, Series, Value
+from .values import Column, Original, Period, Series, Value
 
 __all__ = [
-    "Annex", "Annexes", "Assignment", "AssignmentTable", "Block", "Body", "BulletList", "Chapter",
+    "Annex", "Annexes", "Change", "ChangeLog", "Assignment", "AssignmentTable", "Block", "Body", "BulletList", "Chapter",
     "Column", "Commitments", "ComparedFigure", "ComparedFigures", "Corpus", "Figure", "FollowUp", "FootnoteRefs", "FrameworkSource", "GoalArea",
     "GoalFramework", "GoalOverview", "History", "Indicator", "IndicatorDefinition", "IndicatorTable",
     "InformationItem", "Judgement", "KeptApart", "LegalEntities", "LegalEntity", "Measure", "Measures",
-    "Meeting", "MinutesFacts", "MinutesNote", "MinutesParagraph", "Motion", "ParagraphDecision", "Paragraphs",
+    "Meeting", "MinutesFacts", "Original", "MinutesNote", "MinutesParagraph", "Motion", "ParagraphDecision", "Paragraphs",
     "Period", "Person", "Plan", "MissingFigure", "PlanDecision", "Region", "RegionGoal", "ReportedOutcome",
     "Risks", "Section", "Series", "Signatory", "Source", "SubGoal", "SubGoalTable", "SubHeading",
     "Summary", "Table", "TableRow", "Value", "summarise",

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .plan import Block
+from .values import Original
 
 
 @dataclass
@@ -95,6 +96,9 @@ class Meeting:
     adjusters: list[Signatory]
     secretary: str
     paragraphs: list[MinutesParagraph]
+    original: Optional[Original] = None
+    changed: str = ""  # the data's own "ändrad" date, used where the repository has no history
+    source: str = ""  # the data file, relative to the project: "data/protokoll/<region>/<id>.yml"
 
     def paragraph(self, paragraph_id: str) -> Optional[MinutesParagraph]:
         return next((p for p in self.paragraphs if p.id == paragraph_id), None)

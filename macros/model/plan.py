@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterator, Optional, Union
 
-from .values import Column, Period, Series, Value
+from .values import Column, Original, Period, Series, Value
 
 
 @dataclass
@@ -265,6 +265,9 @@ class Plan:
     def from_minutes(self, key: str) -> bool:
         """Whether the value of a plan key ("status") comes from the minutes, not the plan's text."""
         return bool(self.minutes_facts and key in self.minutes_facts.keys)
+    original: Optional[Original] = None
+    changed: str = ""  # the data's own "ändrad" date, used where the repository has no history
+    source: str = ""  # the data file, relative to the project: "data/planer/<region>/<id>.yml"
 
     def all_chapters(self) -> Iterator[Chapter]:
         for chapter in self.chapters:

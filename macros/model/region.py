@@ -89,6 +89,7 @@ class Region:
     bodies: dict[str, Body]
     frameworks: dict[str, GoalFramework]
     plans: list["Plan"] = field(default_factory=list)
+    geography: tuple[str, ...] = ()  # IRIs of the region's area (NUTS, GeoNames) for the catalogue
     meetings: list["Meeting"] = field(default_factory=list)
     indicators: dict[str, "IndicatorDefinition"] = field(default_factory=dict)
     follow_ups: list["FollowUp"] = field(default_factory=list)

@@ -40,3 +40,12 @@ class Column:
     heading: str
 
 
+
+
+@dataclass(frozen=True)
+class Original:
+    """The adopted document itself (originaldokument): a link to it, its diarium entry, or both."""
+
+    title: str
+    url: str = ""  # http(s) address of the adopted PDF or Word file, or of its diarium entry
+    case_number: str = ""  # diarienummer under which the document is registered

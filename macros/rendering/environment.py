@@ -40,8 +40,10 @@ def _environment() -> Environment:
         date=formatting.date_text,
         dates=formatting.date_range_text,
         period=formatting.period,
+        filesize=formatting.file_size,
     )
-    env.globals.update(anchor=urls.anchor, slug=urls.slug)
+    env.globals.update(anchor=urls.anchor, slug=urls.slug, changes_source=urls.CHANGES_SOURCE,
+                       open_data_source=urls.OPEN_DATA_SOURCE, catalogue_source=urls.CATALOGUE_SOURCE)
     return env
 
 

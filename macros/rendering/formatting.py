@@ -68,3 +68,12 @@ def signed_quantity(value: Decimal, unit: str) -> str:
     """An amount with an explicit plus for increases: "+25 mnkr", "−16 mnkr"."""
     return ("+" if value > 0 else "") + quantity(value, unit)
 
+
+
+def file_size(size: int) -> str:
+    """Bytes as a reader wants them: "850 byte", "12 kB", "1,2 MB" (1 kB = 1 000 byte)."""
+    if size < 1000:
+        return f"{size}{NBSP}byte"
+    if size < 1_000_000:
+        return f"{round(size / 1000)}{NBSP}kB"
+    return f"{size / 1_000_000:.1f}".replace(".", ",") + f"{NBSP}MB"

@@ -37,13 +37,43 @@ class RenderedPage:
     kind: str = ""    # what the page is, for search results: Region, Plan, Protokoll
 
 
+@dataclass(frozen=True)
+class Published:
+    """What the adapter knows beyond the corpus: the open-data files (a
+    macros.downloads.Downloads), the repository's change log and the data's licence."""
+
+    downloads: object = None
+    changelog: m.ChangeLog = field(default_factory=m.ChangeLog)
+    licence_url: str = ""
+    licence_name: str = ""
+
+
 class PageContext:
     """Addresses and names as seen from the page at `source` (a docs-relative .md path)."""
 
-    def __init__(self, corpus: m.Corpus, source: str):
+    def __init__(self, corpus: m.Corpus, source: str, published: Published | None = None):
         self.corpus = corpus
         self.source = source
         self._charts = 0  # numbers the charts of the page, for their ids
+        self.published = published or Published()
+
+    def file_href(self, path: str) -> str:
+        return urls.relative_file(self.source, path)
+
+    def page_href(self, source: str) -> str:
+        return self.href(source)
+
+    def downloads_of(self, item) -> list:
+        downloads = self.published.downloads
+        if downloads is None:
+            return []
+        if isinstance(item, m.History):
+            found = downloads.for_indicator(item.definition.region_id, item.definition.id)
+            return [found] if found else []
+        return downloads.for_plan(item) if isinstance(item, m.Plan) else downloads.for_meeting(item)
+
+    def changed(self, item) -> str:
+        return self.published.changelog.changed(item)
 
     def href(self, target_source: str, fragment: str = "") -> str:
         return urls.relative(self.source, target_source, fragment)
@@ -140,41 +170,80 @@ def _separated(html: str) -> str:
     return _CELL_END.sub(r"\1 ", html)
 
 
-def _page(template: str, title: str, context: PageContext, region: m.Region, kind: str,
+def _page(template: str, title: str, context: PageContext, region: m.Region | None, kind: str,
           **values) -> RenderedPage:
+    """A page of one region, or (region None) of the whole site; `kind` names it in search."""
     html = Markup(_separated(render(template, site=context, region=region, **values)))
     toc = [Heading(int(level), ident, title_html) for level, ident, title_html in _HEADING.findall(html)]
-    return RenderedPage(title, html, toc, set(_ID.findall(html)), region.name, kind)
+    return RenderedPage(title, html, toc, set(_ID.findall(html)), region.name if region else "", kind)
 
 
-def region_page(corpus: m.Corpus, region: m.Region) -> RenderedPage:
-    context = PageContext(corpus, urls.region_source(region.id))
+def region_page(corpus: m.Corpus, region: m.Region, published: Published | None = None) -> RenderedPage:
+    context = PageContext(corpus, urls.region_source(region.id), published)
     return _page("pages/region.html", region.name, context, region, "Region")
 
 
-def plan_page(corpus: m.Corpus, plan: m.Plan) -> RenderedPage:
-    context = PageContext(corpus, urls.plan_source(plan.region_id, plan.id))
+def plan_page(corpus: m.Corpus, plan: m.Plan, published: Published | None = None) -> RenderedPage:
+    context = PageContext(corpus, urls.plan_source(plan.region_id, plan.id), published)
     return _page("pages/plan.html", plan_title(corpus, plan), context, corpus.regions[plan.region_id],
                  "Plan", plan=plan)
 
 
-def indicator_page(corpus: m.Corpus, region: m.Region, history: m.History) -> RenderedPage:
-    context = PageContext(corpus, urls.indicator_source(region.id, history.definition.id))
+def indicator_page(corpus: m.Corpus, region: m.Region, history: m.History,
+                   published: Published | None = None) -> RenderedPage:
+    context = PageContext(corpus, urls.indicator_source(region.id, history.definition.id), published)
     return _page("pages/indicator.html", history.definition.name, context, region, "Indikator",
                  history=history)
 
 
-def indicators_page(corpus: m.Corpus, region: m.Region) -> RenderedPage:
-    context = PageContext(corpus, urls.indicators_source(region.id))
+def indicators_page(corpus: m.Corpus, region: m.Region, published: Published | None = None) -> RenderedPage:
+    context = PageContext(corpus, urls.indicators_source(region.id), published)
     histories = sorted(corpus.histories(region).values(), key=lambda h: h.definition.name.lower())
     return _page("pages/indicators.html", f"Indikatorer: {region.name}", context, region, "Indikatorer",
                  histories=histories)
 
 
-def meeting_page(corpus: m.Corpus, meeting: m.Meeting) -> RenderedPage:
-    context = PageContext(corpus, urls.meeting_source(meeting.region_id, meeting.id))
+def meeting_page(corpus: m.Corpus, meeting: m.Meeting, published: Published | None = None) -> RenderedPage:
+    context = PageContext(corpus, urls.meeting_source(meeting.region_id, meeting.id), published)
     return _page("pages/minutes.html", meeting.title, context, corpus.regions[meeting.region_id],
                  "Protokoll", meeting=meeting)
+
+
+def open_data_page(corpus: m.Corpus, published: Published) -> RenderedPage:
+    context = PageContext(corpus, urls.OPEN_DATA_SOURCE, published)
+    return _page("pages/open_data.html", "Öppna data", context, None, "Öppna data", downloads=published.downloads,
+                 regions=sorted(corpus.regions.values(), key=lambda r: r.name))
+
+
+def catalogue_page(corpus: m.Corpus, published: Published) -> RenderedPage:
+    context = PageContext(corpus, urls.CATALOGUE_SOURCE, published)
+    return _page("pages/catalogue.html", "Datakatalog", context, None, "Öppna data", downloads=published.downloads,
+                 regions=sorted(corpus.regions.values(), key=lambda r: r.name))
+
+
+def changes_page(corpus: m.Corpus, published: Published, limit: int = 50) -> RenderedPage:
+    context = PageContext(corpus, urls.CHANGES_SOURCE, published)
+    changes = [(change, [_affected(corpus, name) for name in change.files])
+               for change in published.changelog.changes[:limit]]
+    return _page("pages/changes.html", "Ändringar", context, None, "Ändringar", changes=changes,
+                 total=len(published.changelog.changes), limit=limit)
+
+
+def _affected(corpus: m.Corpus, name: str) -> tuple[str, str, str]:
+    """A changed data file → (file, the page it affects or "", that page's title)."""
+    parts = name.split("/")
+    stem = parts[-1].rsplit(".", 1)[0]
+    if len(parts) == 4 and parts[0] == "data" and parts[1] == "planer":
+        plan = corpus.plan(parts[2], stem)
+        if plan is not None:
+            return name, urls.plan_source(plan.region_id, plan.id), plan_title(corpus, plan)
+    if len(parts) == 4 and parts[0] == "data" and parts[1] == "protokoll":
+        meeting = corpus.meeting(parts[2], stem)
+        if meeting is not None:
+            return name, urls.meeting_source(meeting.region_id, meeting.id), meeting.title
+    if len(parts) == 3 and parts[0] == "data" and parts[1] == "regioner" and stem in corpus.regions:
+        return name, urls.region_source(stem), corpus.regions[stem].name
+    return name, "", ""
 
 
 # --- pieces for hand-written pages (the macros) ----------------------------

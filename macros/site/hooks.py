@@ -4,6 +4,8 @@ A data error stops the build in on_config, before a single file is written,
 with the Swedish messages of DataErrors and no traceback. Pages made from data
 go straight from our templates to the theme: no Markdown pass and no macro
 rendering, so their text is never read as Markdown or as a Jinja template.
+The open-data files (macros/downloads) and the history of data/ are made in
+on_config too, after validation, and join the build as generated files.
 """
 
 from __future__ import annotations
@@ -20,9 +22,11 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
 from macros import urls
+from macros.downloads import build as build_downloads
 from macros.loading import DataErrors
-from macros.rendering.pages import plan_title
-from macros.site import checks, pages, redirects
+from macros.loading.changes import read_changes
+from macros.rendering.pages import Published, plan_title
+from macros.site import checks, opendata, pages, redirects
 
 _state: dict = {}
 log = logging.getLogger("mkdocs.hooks.oppna_planer")
@@ -51,16 +55,22 @@ def _warn_about_site_url(config) -> None:
 
 def on_config(config):
     _warn_about_site_url(config)
-    data_dir = Path(config.config_file_path).parent / "data"
+    project = Path(config.config_file_path).parent
     try:
-        corpus = pages.load(data_dir)
+        corpus = pages.load(project / "data")
     except DataErrors as errors:
         raise PluginError(str(errors)) from None
     errors = checks.check(corpus, config.extra, Path(config.docs_dir))
     if errors:
         raise PluginError("\n".join(errors))
     _state["corpus"] = corpus
-    _state["generated"] = pages.generated_pages(corpus)
+    # Open data: made from the validated model here, before anything is written; the
+    # files join the build in on_files, so a data error above publishes none of them.
+    settings = opendata.settings(config, read_changes(project))
+    downloads = build_downloads(corpus, settings)
+    _state["downloads"] = downloads
+    published = Published(downloads, settings.changelog, settings.licence, settings.licence_name)
+    _state["generated"] = pages.generated_pages(corpus, published)
     # Pages that moved, from mkdocs.yml: extra.flyttade_sidor maps old address → new source file.
     _state["moved"] = config.extra.get("flyttade_sidor") or {}
     nav = list(config.nav or [])
@@ -78,6 +88,10 @@ def on_serve(server, config, builder):
 def on_files(files, config):
     for source in _state["generated"]:
         files.append(File.generated(config, source, content=""))
+    for path, download in _state["downloads"].files.items():
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"docs/{path} finns redan men skapas från data (öppna data); ta bort filen i docs/")
+        files.append(File.generated(config, path, content=download.content))
     return files
 
 

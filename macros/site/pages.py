@@ -17,7 +17,7 @@ from .. import urls
 from ..loading import load_corpus
 from ..model import Corpus
 from ..rendering import pages
-from ..rendering.pages import RenderedPage
+from ..rendering.pages import Published, RenderedPage
 
 _cache: dict[str, tuple[tuple, Corpus]] = {}
 
@@ -39,20 +39,26 @@ def load(data_dir: Path) -> Corpus:
     return corpus
 
 
-def generated_pages(corpus: Corpus) -> dict[str, Callable[[], RenderedPage]]:
-    """Source path → how to render it, for every page made from data."""
+def generated_pages(corpus: Corpus, published: Published | None = None) -> dict[str, Callable[[], RenderedPage]]:
+    """Source path → how to render it, for every page made from data; with `published`
+    (the open-data files and the history) also the Öppna data, Datakatalog and Ändringar pages."""
     made: dict[str, Callable[[], RenderedPage]] = {}
     for region in corpus.regions.values():
-        made[urls.region_source(region.id)] = lambda r=region: pages.region_page(corpus, r)
+        made[urls.region_source(region.id)] = lambda r=region: pages.region_page(corpus, r, published)
         for plan in region.plans:
-            made[urls.plan_source(region.id, plan.id)] = lambda p=plan: pages.plan_page(corpus, p)
+            made[urls.plan_source(region.id, plan.id)] = lambda p=plan: pages.plan_page(corpus, p, published)
         for meeting in region.meetings:
-            made[urls.meeting_source(region.id, meeting.id)] = lambda mt=meeting: pages.meeting_page(corpus, mt)
+            made[urls.meeting_source(region.id, meeting.id)] = \
+                lambda mt=meeting: pages.meeting_page(corpus, mt, published)
         if region.indicators:
-            made[urls.indicators_source(region.id)] = lambda r=region: pages.indicators_page(corpus, r)
+            made[urls.indicators_source(region.id)] = lambda r=region: pages.indicators_page(corpus, r, published)
         for ident in region.indicators:
             made[urls.indicator_source(region.id, ident)] = (
-                lambda r=region, i=ident: pages.indicator_page(corpus, r, corpus.histories(r)[i]))
+                lambda r=region, i=ident: pages.indicator_page(corpus, r, corpus.histories(r)[i], published))
+    if published is not None:
+        made[urls.OPEN_DATA_SOURCE] = lambda: pages.open_data_page(corpus, published)
+        made[urls.CATALOGUE_SOURCE] = lambda: pages.catalogue_page(corpus, published)
+        made[urls.CHANGES_SOURCE] = lambda: pages.changes_page(corpus, published)
     return made
 
 

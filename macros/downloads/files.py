@@ -1,0 +1,150 @@
+"""Every open-data file of the site, made from the model in one pass.
+
+`build(corpus, settings)` returns a `Downloads`: each file's path (relative to the
+site root), Swedish title, media type and bytes, and which files belong to which
+plan or set of minutes, so that pages can link them. Nothing here knows MkDocs; an
+adapter writes the files (see macros/site/hooks.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import model as m
+from .. import urls
+from . import archive, catalogue, csvfiles, datapackage, jsonfiles, jsonschemas, tables
+from .publication import Download, Settings
+
+CSV, JSON, ZIP = "text/csv", "application/json", "application/zip"
+SCHEMA_MEDIA_TYPE = JSON  # what static hosts serve .json as; application/schema+json is not registered
+
+
+@dataclass
+class Downloads:
+    files: dict[str, Download] = field(default_factory=dict)  # path → file, every file
+    plans: dict[tuple[str, str], list[Download]] = field(default_factory=dict)  # (region, plan) → files
+    meetings: dict[tuple[str, str], list[Download]] = field(default_factory=dict)
+    indicators: dict[tuple[str, str], Download] = field(default_factory=dict)  # (region, indicator) → its history
+    site_wide: list[Download] = field(default_factory=list)
+    catalogue: list[Download] = field(default_factory=list)
+    schemas: list[Download] = field(default_factory=list)
+
+    kinds: dict[str, tables.TableKind] = field(default_factory=dict)  # CSV path → its columns
+
+    def add(self, download: Download, kind: tables.TableKind | None = None) -> Download:
+        assert download.path not in self.files, download.path
+        self.files[download.path] = download
+        if kind is not None:
+            self.kinds[download.path] = kind
+        return download
+
+    def for_plan(self, plan: m.Plan) -> list[Download]:
+        return self.plans.get((plan.region_id, plan.id), [])
+
+    def for_meeting(self, meeting: m.Meeting) -> list[Download]:
+        return self.meetings.get((meeting.region_id, meeting.id), [])
+
+    def for_indicator(self, region_id: str, indicator_id: str) -> Download | None:
+        return self.indicators.get((region_id, indicator_id))
+
+    def table_kinds(self) -> list[tables.TableKind]:
+        """The kinds of CSV published, each once: plans' tables, minutes', then any others."""
+        present = {kind.name: kind for kind in self.kinds.values()}
+        known = [k.name for k in tables.PLAN_TABLES + tables.MEETING_TABLES + (tables.HISTORY,)]
+        return sorted(present.values(), key=lambda k: (known.index(k.name) if k.name in known else len(known), k.name))
+
+    def csv_files(self) -> list[tuple[Download, tables.TableKind]]:
+        """Every CSV file with its columns, sorted by path."""
+        return [(self.files[path], kind) for path, kind in sorted(self.kinds.items())]
+
+
+def _csv(path: str, kind: tables.TableKind, rows: list[dict], what: str) -> Download:
+    return Download(path, kind.title, "CSV", CSV, csvfiles.csv_bytes(kind, rows),
+                    f"{kind.title} ur ”{what}”. {kind.description}")
+
+
+def build(corpus: m.Corpus, settings: Settings) -> Downloads:
+    """Every file: per plan, per set of minutes, per indicator, and for the whole site."""
+    downloads = Downloads()
+    plan_json, meeting_json = [], []
+    for region in sorted(corpus.regions.values(), key=lambda r: r.id):
+        for plan in region.plans:
+            what = plan_name(corpus, plan)
+            files = [downloads.add(_csv(urls.plan_data(region.id, plan.id, f"{kind.name}.csv"), kind, rows, what), kind)
+                     for kind, rows in tables.plan_tables(corpus, plan)]
+            path = urls.plan_data(region.id, plan.id, "plan.json")
+            listed = [Download(path, "Hela planen", "JSON", JSON, b"")] + files
+            data = jsonfiles.plan_data(corpus, plan, settings, listed)
+            data = {"$schema": urls.absolute(settings.site_url, urls.json_schema("plan")), **data}
+            plan_json.append(data)
+            whole = downloads.add(Download(path, "Hela planen", "JSON", JSON, jsonfiles.json_bytes(data),
+                                           f"Hela ”{what}”: kapitel, mål, indikatorer, tabeller och uppdrag."))
+            downloads.plans[(region.id, plan.id)] = [whole] + files
+        for meeting in region.meetings:
+            what = meeting.title
+            files = [downloads.add(_csv(urls.meeting_data(region.id, meeting.id, f"{kind.name}.csv"), kind, rows, what), kind)
+                     for kind, rows in tables.meeting_tables(meeting)]
+            path = urls.meeting_data(region.id, meeting.id, "protokoll.json")
+            listed = [Download(path, "Hela protokollet", "JSON", JSON, b"")] + files
+            data = jsonfiles.meeting_data(corpus, meeting, settings, listed)
+            data = {"$schema": urls.absolute(settings.site_url, urls.json_schema("protokoll")), **data}
+            meeting_json.append(data)
+            whole = downloads.add(Download(path, "Hela protokollet", "JSON", JSON, jsonfiles.json_bytes(data),
+                                           f"{meeting.title}: närvaro, information och varje paragraf med beslut."))
+            downloads.meetings[(region.id, meeting.id)] = [whole] + files
+
+        for history in corpus.histories(region).values():
+            downloads.indicators[(region.id, history.definition.id)] = downloads.add(
+                indicator_history_file(corpus, region, history), tables.HISTORY)
+
+    for name, (_, title) in jsonschemas.SCHEMAS.items():
+        downloads.schemas.append(downloads.add(Download(
+            urls.json_schema(name), f"JSON Schema: {title.split(': ', 1)[1]}", "JSON", SCHEMA_MEDIA_TYPE,
+            jsonfiles.json_bytes(jsonschemas.schema(name, settings.site_url)))))
+
+    package = datapackage.package(downloads.csv_files(), settings)
+    package_file = downloads.add(Download(urls.DATA_PACKAGE, "Databeskrivning (Frictionless Data Package)",
+                                          "JSON", JSON, jsonfiles.json_bytes(package),
+                                          "Beskriver varje CSV-fil och dess kolumner (Table Schema)."))
+    everything = downloads.add(Download(
+        urls.SITE_JSON, "Allt i en JSON-fil", "JSON", JSON,
+        jsonfiles.json_bytes(jsonfiles.site_data(corpus, settings, plan_json, meeting_json)),
+        "Alla regioner, planer och protokoll i en fil."))
+    zipped = downloads.add(Download(
+        urls.CSV_ZIP, "Alla CSV-filer i en zip-fil", "ZIP", ZIP,
+        archive.zip_bytes({**{_in_package(d.path): d.content for d, _ in downloads.csv_files()},
+                           "datapackage.json": package_file.content}),
+        "Alla CSV-filer med databeskrivningen datapackage.json."))
+    downloads.site_wide = [everything, zipped, package_file]
+    turtle, rdfxml = catalogue.files(corpus, settings, downloads)
+    downloads.catalogue = [downloads.add(turtle), downloads.add(rdfxml)]
+    return downloads
+
+
+def _in_package(path: str) -> str:
+    """A file's path inside the data package (relative to /data/)."""
+    return path[len(urls.DATA_DIR) + 1:]
+
+
+def plan_name(corpus: m.Corpus, plan: m.Plan) -> str:
+    """"Hälso- och sjukvårdsnämnden: Reviderad verksamhetsplan 2024–2026", as on its page."""
+    return f"{corpus.regions[plan.region_id].body_name(plan.body_id)}: {plan.title}"
+
+
+def indicator_history_file(corpus: m.Corpus, region: m.Region, history: m.History) -> Download:
+    """/data/<region>/indikatorer/<id>/historik.csv: every figure of the indicator's page,
+    each with the plan or follow-up it comes from."""
+    definition = history.definition
+    points = []
+    for figure in history.figures:
+        source = figure.source
+        if source.plan is not None:
+            origin = ("plan", source.plan.id, plan_name(corpus, source.plan), source.plan.decision_date)
+        else:
+            origin = (source.follow_up.kind, source.follow_up.id, source.follow_up.title, source.follow_up.date)
+        value = m.Value(by_series=((figure.series, figure.value),)) if figure.series else figure.value
+        points.append(tables.HistoryPoint(figure.year, figure.kind, value, *origin))
+    path = f"{urls.DATA_DIR}/{region.id}/indikatorer/{definition.id}/historik.csv"
+    rows = list(tables.history_rows(region.id, definition.id, definition.name, definition.unit, points,
+                                    definition.series))
+    return _csv(path, tables.HISTORY, rows, f"regionens uppföljning av indikatorn {definition.name}")
