@@ -19,6 +19,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 GITHUB = ROOT / ".github/workflows/publish.yml"
+GITHUB_CLEANUP = ROOT / ".github/workflows/preview-cleanup.yml"
 GITLAB = ROOT / ".gitlab-ci.yml"
 
 VALIDATE = ".venv/bin/python -m macros validate"
@@ -26,15 +27,12 @@ BUILD = ".venv/bin/mkdocs build"
 TEST = "python3 -m venv .venv && .venv/bin/pip install -q -e '.[test]' && .venv/bin/python -m pytest"
 SETUP = "python3 -m venv .venv && .venv/bin/pip install -q -e ."
 
-# Platform glue that is not a project command and so is not in README.md.
+# Anything that runs the project's own tools must be a command from README.md.
+PROJECT = re.compile(r"\.venv|python|pip |mkdocs|pytest|macros")
 CHROMIUM = re.compile(r"^apt-get update -qq && DEBIAN_FRONTEND=noninteractive "
                       r"apt-get install -y -qq chromium$")
-GLUE = [
-    CHROMIUM,
-    re.compile(r"^mv site public$"),                     # GitLab Pages serves public/
-    re.compile(r'^echo "[^"`$]*\$CI_PAGES_URL"$'),      # a pages job needs a script
-    re.compile(r'^cat >> "\$GITHUB_STEP_SUMMARY" <<EOF\n'),  # how to open the preview
-]
+# The one exception: the job summary that tells the reviewer how to open the preview.
+SUMMARY = re.compile(r'^cat >> "\$GITHUB_STEP_SUMMARY" <<EOF\n')
 
 
 def load(path: Path) -> dict:
@@ -60,9 +58,10 @@ def in_readme(command: str, readme: set[str]) -> bool:
 def assert_commands_documented(commands: list[str]):
     readme = readme_commands()
     for command in commands:
-        if any(glue.search(command) for glue in GLUE):
-            continue
-        assert in_readme(command, readme), f"not a command from README.md: {command!r}"
+        if PROJECT.search(command) and not SUMMARY.search(command):
+            assert in_readme(command, readme), f"not a command from README.md: {command!r}"
+        if "apt-get" in command:
+            assert CHROMIUM.search(command), f"installs more than chromium: {command!r}"
 
 
 def check_schema(builtin: str, path: Path):
@@ -104,8 +103,9 @@ def uses(job: dict) -> list[str]:
     return [step["uses"] for step in steps(job) if "uses" in step]
 
 
-def test_github_workflow_is_valid():
-    check_schema("vendor.github-workflows", GITHUB)
+@pytest.mark.parametrize("path", [GITHUB, GITHUB_CLEANUP], ids=lambda p: p.name)
+def test_github_workflow_is_valid(path):
+    check_schema("vendor.github-workflows", path)
 
 
 def test_github_runs_on_pull_requests_and_main():
@@ -147,6 +147,25 @@ def test_github_pull_request_preview_is_the_built_site():
     assert summary and "steps.preview.outputs.artifact-url" in str(summary[0]["env"])
 
 
+def test_github_web_preview_is_opt_in_and_never_for_forks():
+    """The optional web preview goes to a second repository, only when configured."""
+    preview = github()["jobs"]["preview"]
+    assert "vars.PREVIEW_REPOSITORY != ''" in preview["if"]
+    assert "github.event.pull_request.head.repo.full_name == github.repository" in preview["if"]
+    checkout = next(s for s in steps(preview) if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["repository"] == "${{ vars.PREVIEW_REPOSITORY }}"
+    assert checkout["with"]["token"] == "${{ secrets.PREVIEW_TOKEN }}"
+    assert not any(u.startswith(("actions/deploy-pages@", "actions/upload-pages-artifact@"))
+                   for u in uses(preview))
+    assert "pr-$PR" in runs(preview)[0]
+    cleanup = load(GITHUB_CLEANUP)
+    on = cleanup.get("on", cleanup.get(True))
+    assert on == {"pull_request": {"types": ["closed"]}}
+    assert cleanup["permissions"] == {}
+    assert "vars.PREVIEW_REPOSITORY != ''" in cleanup["jobs"]["remove"]["if"]
+    assert 'git rm -rq "pr-$PR"' in runs(cleanup["jobs"]["remove"])[0]
+
+
 def test_github_deploys_main_only_after_everything_passed():
     workflow = github()
     jobs = workflow["jobs"]
@@ -179,13 +198,14 @@ def test_github_permissions_are_minimal():
 
 
 def test_github_actions_are_pinned_to_major_versions():
-    for job in github()["jobs"].values():
+    for job in [*github()["jobs"].values(), *load(GITHUB_CLEANUP)["jobs"].values()]:
         for action in uses(job):
             assert re.fullmatch(r"actions/[\w-]+@v\d+", action), action
 
 
 def test_github_runs_only_readme_commands():
-    assert_commands_documented([c for job in github()["jobs"].values() for c in runs(job)])
+    for workflow in (github(), load(GITHUB_CLEANUP)):
+        assert_commands_documented([c for job in workflow["jobs"].values() for c in runs(job)])
 
 
 # --- GitLab -----------------------------------------------------------------------
