@@ -1,4 +1,4 @@
-"""The publishing pipelines a region copies: .github/workflows/publish.yml and .gitlab-ci.yml.
+"""The publishing pipelines a region copies: .github/workflows/ and .gitlab-ci.yml.
 
 Both must be valid for their platform (checked offline against the schemas that
 check-jsonschema ships), must validate, test and build every pull/merge request,
