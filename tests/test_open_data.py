@@ -13,6 +13,7 @@ import copy
 import csv
 import io
 import json
+import re
 import zipfile
 from decimal import Decimal
 from pathlib import Path
