@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, build, norm
-from macros.loading import history as history_module
+from macros.loading import changes as changes_module
 from macros.loading.changes import read_changes
 from macros.rendering.formatting import date_text
 
@@ -96,7 +96,7 @@ def test_history_from_one_git_log(tmp_path, monkeypatch):
 
     calls = []
     real_run = subprocess.run
-    monkeypatch.setattr(history_module.subprocess, "run",
+    monkeypatch.setattr(changes_module.subprocess, "run",
                         lambda args, **kw: calls.append(args) or real_run(args, **kw))
     history = read_changes(repo)
     assert [c for c in calls if "log" in c] and len([c for c in calls if "log" in c]) == 1
