@@ -548,14 +548,23 @@ class Inspector:
                               file, after)
 
     def check_xml(self, file: str, text: str):
+        """Data in XML must be character data: escaped, or in a CDATA section (as rdflib writes
+        text with < and >), never elements. Parsed as XML, the payload's tags must not be
+        elements, and its text must come back whole."""
         try:
-            ElementTree.fromstring(text)
+            root = ElementTree.fromstring(text)
         except ElementTree.ParseError as error:
             self.scan.add("XML file no longer well-formed", self.label(text), file, str(error))
-        if "<" in self.payload.text:
-            for marker, after in self.after_markers(text):
-                if "<" in after[:len(self.payload.text) + 1]:
-                    self.scan.add("markup from data unescaped in XML", self.labels.get(marker, marker), file, after)
+            return
+        tags = set(re.findall(r"<([a-zA-Z][\w:-]*)", self.payload.text))
+        for element in root.iter():
+            local = element.tag.rsplit("}", 1)[-1]
+            if local in tags:
+                self.scan.add("markup from data became an XML element", f"<{local}>", file, local)
+        parsed = " ".join(" ".join(element.itertext()) for element in [root])
+        for marker, after in self.after_markers(norm(parsed)):
+            if not after.lstrip().startswith(norm(self.payload.text)):
+                self.scan.add("payload not kept as text in XML", self.labels.get(marker, marker), file, after)
         if MARKER.search(text):
             self.scan.landings[f"{Path(file).suffix} file"] += len(MARKER.findall(text))
 
@@ -672,7 +681,9 @@ def test_the_inspector_sees_each_kind_of_live_markup(tmp_path):
         "<p>F0001 <script>alert(1)</script></p><p title=\"F0002 \" onmouseover=\"alert(3)\">x</p>"
         "<a href=\" Java&#x09;Script:alert(6)\">F0003 x</a><img src=x onerror=alert(2)>"
         "<svg onload=alert(11)></svg><p>F0004 13391</p></body></html>", encoding="utf-8")
-    (tmp_path / "data.xml").write_text("<urlset><loc>F0005 <script>alert(1)</script></loc></urlset>", encoding="utf-8")
+    (tmp_path / "data.xml").write_text("<urlset><loc>F0005 <script>alert(1)</script></loc>"
+                                       "<loc><![CDATA[F0007 <script>alert(1)</script>]]></loc></urlset>",
+                                       encoding="utf-8")
     (tmp_path / "broken.json").write_text('{"title": "F0006 <"', encoding="utf-8")
     script = next(payload for payload in PAYLOADS if payload.name == "script")
     causes = {cause for cause, _ in Inspector([], script).run(tmp_path).findings}
@@ -680,7 +691,7 @@ def test_the_inspector_sees_each_kind_of_live_markup(tmp_path):
                       "javascript: URL in <a href>", "live event-handler attribute <img onerror>",
                       "<img> element created from data", "<svg> with event handler created from data",
                       "payload unescaped in HTML source", "<title> does not show the payload as written",
-                      "markup from data unescaped in XML", "JSON file no longer parses",
+                      "markup from data became an XML element", "JSON file no longer parses",
                       "markup from data unescaped inside <title>"}, causes
     expression = next(payload for payload in PAYLOADS if payload.name == "jinja-expression")
     causes = {cause for cause, _ in Inspector([], expression).run(tmp_path).findings}

@@ -314,3 +314,33 @@ def test_a_region_without_a_register_is_told_once(project):
     output = validate(project)
     assert output.stderr.count("regionen 'vasternorrland' har inget indikatorregister") == 1
     assert "förväntade: filen data/indikatorer/vasternorrland.yml med regionens indikatorer" in output.stderr
+
+
+def _contrast(a: str, b: str) -> float:
+    def luminance(rgb: str) -> float:
+        channels = [int(x) / 255 for x in re.findall(r"\d+", rgb)[:3]]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_chart_lines_stand_out_in_light_and_dark_scheme(server, page, scheme):
+    page.goto(server + HME)
+    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    for series in (0, 1):
+        stroke = page.locator(f"svg.op-chart-svg g.op-chart-series-{series} path").first.evaluate(
+            "e => getComputedStyle(e).stroke")
+        assert _contrast(stroke, background) >= 3, (scheme, series, stroke, background)  # WCAG 1.4.11
+
+
+def test_charts_print(server, page):
+    page.goto(server + SELF_SERVICE)
+    page.emulate_media(media="print")
+    chart = page.locator("svg.op-chart-svg").first
+    expect(chart).to_be_visible()
+    assert chart.bounding_box()["width"] <= 14 / 2.54 * 96 + 1  # at most 14 cm wide on paper
+    stroke = page.locator("svg.op-chart-svg g.op-chart-outcome path").first.evaluate("e => getComputedStyle(e).stroke")
+    assert stroke == "rgb(0, 0, 0)"

@@ -290,7 +290,7 @@ def test_csv_files_are_utf8_with_a_header_and_crlf(site):
         raw = path.read_bytes()
         assert not raw.startswith(b"\xef\xbb\xbf"), path
         first = raw.split(b"\r\n", 1)[0].decode("utf-8")
-        assert first.startswith(("region,plan,", "region,meeting,")), (path, first)
+        assert first.startswith(("region,plan,", "region,meeting,", "region,indicator_id,")), (path, first)
         assert raw.endswith(b"\r\n")
 
 

@@ -24,6 +24,8 @@ _SKIP = {m.Region: {"plans", "meetings"}, m.Plan: {"source", "changed", "origina
 
 
 def _type_name(item) -> str:
+    if isinstance(item, m.MissingFigure):
+        return "figure"  # the name the published schema gives it
     return re.sub(r"(?<!^)(?=[A-Z])", "_", type(item).__name__).lower()
 
 
@@ -57,7 +59,7 @@ def to_json(item):
 
 _BLOCKS = (m.Paragraphs, m.BulletList, m.SubHeading, m.FootnoteRefs, m.LegalEntities, m.Commitments,
            m.IndicatorTable, m.SubGoalTable, m.AssignmentTable, m.Table, m.Measures, m.Risks,
-           m.Annexes, m.GoalOverview, m.Figure)
+           m.Annexes, m.GoalOverview, m.MissingFigure)
 
 
 def _original(original) -> dict | None:
@@ -106,6 +108,7 @@ def site_data(corpus: m.Corpus, settings: Settings, plans: list[dict], meetings:
         item = to_json(region)
         item["bodies"] = list(item["bodies"].values())
         item["frameworks"] = list(item["frameworks"].values())
+        item["indicators"] = list(item["indicators"].values())
         item["url"] = urls.absolute(settings.site_url, urls.url_of(urls.region_source(region.id)))
         regions.append(item)
     return {"$schema": urls.absolute(settings.site_url, urls.json_schema("oppna-planer")),

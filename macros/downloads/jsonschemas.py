@@ -66,7 +66,8 @@ DEFS: dict = {
         "outcomes": _YEAR_KEYS, "targets": _YEAR_KEYS, "series": _arr(_ref("series_def"))}, {
         "unit": _s("Enhet"), "periodicity": _s("Periodicitet"),
         "targets_merged_with": _s("Id för raden ovanför vars målnivåer gäller även denna rad"),
-        "previous": _s("<plan-id>/<indikator-id> för samma indikator i en tidigare plan")}),
+        "indicator_id": {**_ID, "description": "Indikatorn i regionens register (regions[].indicators), "
+                                               "med historik på /<region>/indikatorer/<id>/"}}),
     "sub_goal": _obj("Ett delmål med sina indikatorer", {
         "id": _ID, "text": _MD, "indicators": _arr(_ref("indicator"))}),
     "assignment": _obj("Ett uppdrag", {"id": _ID, "text": _MD, "directed_to": _arr({"type": "string"})}, {
@@ -90,7 +91,8 @@ DEFS: dict = {
     "commitments": _block("commitments", "Åtaganden", {"intro": _MD, "items": _arr(_MD)}),
     "indicator_table": _block("indicator_table", "En indikatortabell", {
         "kind": {"enum": ["kvantitativ", "kvalitativ"]}, "columns": _arr(_ref("column")),
-        "rows": _arr(_ref("indicator"))}, {"heading": _s("Tabellens rubrik")}),
+        "rows": _arr(_ref("indicator"))}, {"heading": _s("Tabellens rubrik"),
+                                           "judgement": _s("Hur planen själv säger att tabellens indikatorer bedöms")}),
     "sub_goal_table": _block("sub_goal_table", "En delmålstabell", {
         "columns": _arr(_ref("column")), "has_periodicity": {"type": "boolean"},
         "rows": _arr(_ref("sub_goal"))}),
@@ -121,7 +123,15 @@ DEFS: dict = {
         "chapters": _arr(_ref("chapter")), "url": _URL, "downloads": _arr(_ref("download"))}, {
         "$schema": _URL, "status": {"enum": ["utkast", "föreslagen", "beslutad"]},
         "decision_date": _DATE, "decided_by": _ID, "case_number": _s("Diarienummer"),
-        "original": _ref("original"), "changed": _DATE}),
+        "original": _ref("original"), "changed": _DATE, "minutes_facts": _ref("minutes_facts")}),
+    "minutes_facts": _obj("Uppgifter i planen som kommer ur en paragraf i ett protokoll, inte ur planens text", {
+        "meeting_id": _ID, "paragraph_id": _ID,
+        "keys": _arr(_s("En nyckel i planens data, till exempel titel eller status"))}, {
+        "figures": _obj("Belopp i planens text och i paragrafen, sida vid sida", {
+            "heading": _s("Rubrik"), "unit": _s("Enhet"),
+            "rows": _arr(_obj("Ett belopp", {"name": _s("Namn"), "in_plan": {"type": "number"},
+                                            "in_minutes": {"type": "number"}}))}, {
+            "quote": _s("Paragrafens egna ord om beloppen, ordagrant")})}),
     "person": _obj("En person i protokollet", {"name": _s("Namn")}, {
         "party": _s("Parti"), "role": _s("Roll"), "title": _s("Titel"), "note": _s("Anteckning")}),
     "information_item": _obj("En informationspunkt", {
@@ -150,7 +160,8 @@ DEFS: dict = {
         "adjusters": _arr(_ref("signatory")), "paragraphs": _arr(_ref("paragraph")),
         "url": _URL, "downloads": _arr(_ref("download"))}, {
         "$schema": _URL, "time": _s("Tid"), "place": _s("Plats"), "case_number": _s("Diarienummer"),
-        "office": _s("Tjänsteställe"), "chair": _s("Ordförande"), "secretary": _s("Sekreterare"),
+        "office": _s("Tjänsteställe"), "officer": _s("Handläggare"), "chair": _s("Ordförande"),
+        "secretary": _s("Sekreterare"), "information_intro": _s("Meningen som inleder informationspunkterna"),
         "original": _ref("original"), "changed": _DATE}),
     "body": _obj("Ett organ", {"id": _ID, "name": _s("Namn"), "kind": _s("Slag")}, {
         "short_name": _s("Kortnamn"), "parent_id": _ID}),
@@ -160,10 +171,29 @@ DEFS: dict = {
         "id": _ID, "name": _MD, "goals": _arr(_ID)}, {"number": _s("Nummer")}),
     "framework": _obj("Regionplanens målstruktur för en period", {
         "id": _ID, "heading": _s("Rubrik"), "period": _ref("period"), "areas": _arr(_ref("goal_area")),
-        "goals": _arr(_ref("region_goal"))}, {"description": _MD}),
+        "goals": _arr(_ref("region_goal"))}, {
+        "description": _MD, "status": _s("Status som källan anger den, till exempel preliminär"),
+        "case_number": _s("Diarienummer"),
+        "former_ids": _arr(_ID, "Tidigare id:n, vars adresser fortfarande leder hit"),
+        "same_goals_as": {**_ID, "description": "Målstruktur vars mål med samma id är samma mål"},
+        "source": _obj("Var i en nämnds plan målstrukturens uppgifter står", {
+            "plan_id": _ID, "chapter_ids": _arr(_ID)})}),
+    "indicator_definition": _obj("En indikator i regionens register, med vad den mäter", {
+        "id": _ID, "region_id": _ID, "name": _MD, "qualitative": {"type": "boolean"},
+        "series": _arr(_ref("series_def")), "kept_apart": _arr(_obj(
+            "En liknande indikator som är en annan", {"indicator_id": _ID, "reason": _MD}))}, {
+        "unit": _s("Enhet"), "description": _MD, "direction": {"enum": ["högre", "lägre", "intervall"]},
+        "direction_basis": _MD, "band": _arr({"type": "number"}, "Det goda intervallet: från, till"),
+        "periodicity": _s("Periodicitet"), "source": _s("Var siffrorna kommer ifrån")}),
+    "follow_up": _obj("En uppföljning: utfall som redovisats efter att planerna antogs", {
+        "id": _ID, "region_id": _ID, "title": _s("Titel"), "kind": {"enum": ["delårsrapport", "årsredovisning", "uppföljning"]},
+        "date": _DATE, "outcomes": _arr(_obj("Ett redovisat utfall", {
+            "indicator_id": _ID, "year": {"type": "integer"}, "value": _ref("value")}))}, {
+        "body_id": _ID}),
     "region": _obj("En region", {
         "id": _ID, "name": _s("Namn"), "bodies": _arr(_ref("body")), "frameworks": _arr(_ref("framework")),
-        "geography": _arr(_URL), "url": _URL}, {
+        "geography": _arr(_URL), "url": _URL, "indicators": _arr(_ref("indicator_definition")),
+        "follow_ups": _arr(_ref("follow_up"))}, {
         "short_name": _s("Kortnamn"), "vision": _MD, "vision_text": _MD}),
     "site": _obj("Allt som webbplatsen publicerar", {
         "title": _s("Webbplatsens namn"), "url": _URL, "licence": _URL, "regions": _arr(_ref("region")),
