@@ -70,28 +70,19 @@ def build(corpus: m.Corpus, settings: Settings) -> Downloads:
     for region in sorted(corpus.regions.values(), key=lambda r: r.id):
         for plan in region.plans:
             what = plan_name(corpus, plan)
-            files = [downloads.add(_csv(urls.plan_data(region.id, plan.id, f"{kind.name}.csv"), kind, rows, what), kind)
-                     for kind, rows in tables.plan_tables(corpus, plan)]
-            path = urls.plan_data(region.id, plan.id, "plan.json")
-            listed = [Download(path, "Hela planen", "JSON", JSON, b"")] + files
-            data = jsonfiles.plan_data(corpus, plan, settings, listed)
-            data = {"$schema": urls.absolute(settings.site_url, urls.json_schema("plan")), **data}
+            data, downloads.plans[(region.id, plan.id)] = _document_files(
+                downloads, settings, lambda name, p=plan: urls.plan_data(region.id, p.id, name), "plan",
+                tables.plan_tables(corpus, plan), what, "Hela planen",
+                f"Hela ”{what}”: kapitel, mål, indikatorer, tabeller och uppdrag.",
+                lambda listed, p=plan: jsonfiles.plan_data(corpus, p, settings, listed))
             plan_json.append(data)
-            whole = downloads.add(Download(path, "Hela planen", "JSON", JSON, jsonfiles.json_bytes(data),
-                                           f"Hela ”{what}”: kapitel, mål, indikatorer, tabeller och uppdrag."))
-            downloads.plans[(region.id, plan.id)] = [whole] + files
         for meeting in region.meetings:
-            what = meeting.title
-            files = [downloads.add(_csv(urls.meeting_data(region.id, meeting.id, f"{kind.name}.csv"), kind, rows, what), kind)
-                     for kind, rows in tables.meeting_tables(meeting)]
-            path = urls.meeting_data(region.id, meeting.id, "protokoll.json")
-            listed = [Download(path, "Hela protokollet", "JSON", JSON, b"")] + files
-            data = jsonfiles.meeting_data(corpus, meeting, settings, listed)
-            data = {"$schema": urls.absolute(settings.site_url, urls.json_schema("protokoll")), **data}
+            data, downloads.meetings[(region.id, meeting.id)] = _document_files(
+                downloads, settings, lambda name, mt=meeting: urls.meeting_data(region.id, mt.id, name),
+                "protokoll", tables.meeting_tables(meeting), meeting.title, "Hela protokollet",
+                f"{meeting.title}: närvaro, information och varje paragraf med beslut.",
+                lambda listed, mt=meeting: jsonfiles.meeting_data(corpus, mt, settings, listed))
             meeting_json.append(data)
-            whole = downloads.add(Download(path, "Hela protokollet", "JSON", JSON, jsonfiles.json_bytes(data),
-                                           f"{meeting.title}: närvaro, information och varje paragraf med beslut."))
-            downloads.meetings[(region.id, meeting.id)] = [whole] + files
 
         for history in corpus.histories(region).values():
             downloads.indicators[(region.id, history.definition.id)] = downloads.add(
@@ -119,6 +110,18 @@ def build(corpus: m.Corpus, settings: Settings) -> Downloads:
     turtle, rdfxml = catalogue.files(corpus, settings, downloads)
     downloads.catalogue = [downloads.add(turtle), downloads.add(rdfxml)]
     return downloads
+
+
+def _document_files(downloads: Downloads, settings: Settings, path_of, name: str, table_rows, what: str,
+                    title: str, description: str, to_data) -> tuple[dict, list[Download]]:
+    """A plan's or minutes' CSV files and the whole document as JSON (named `name`.json and
+    described by the JSON Schema of that name), which lists them all: (its data, the files)."""
+    files = [downloads.add(_csv(path_of(f"{kind.name}.csv"), kind, rows, what), kind) for kind, rows in table_rows]
+    path = path_of(f"{name}.json")
+    listed = [Download(path, title, "JSON", JSON, b"")] + files
+    data = {"$schema": urls.absolute(settings.site_url, urls.json_schema(name)), **to_data(listed)}
+    whole = downloads.add(Download(path, title, "JSON", JSON, jsonfiles.json_bytes(data), description))
+    return data, [whole] + files
 
 
 def _in_package(path: str) -> str:
