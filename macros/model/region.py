@@ -98,15 +98,6 @@ class Region:
         body = self.bodies.get(body_id)
         return body.name if body else body_id
 
-    def goal(self, goal_id: str) -> Optional[RegionGoal]:
-        """The goal as the first region plan that has it words it; for the wording of
-        one region plan, ask that plan's framework (`GoalFramework.goal`)."""
-        for framework in self.frameworks.values():
-            for goal in framework.goals:
-                if goal.id == goal_id:
-                    return goal
-        return None
-
     def wordings(self, goal_id: str) -> list[tuple[GoalFramework, RegionGoal]]:
         """Each region plan that has the goal, with the goal as that plan words it,
         newest plan first."""
