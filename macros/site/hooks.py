@@ -8,33 +8,40 @@ rendering, so their text is never read as Markdown or as a Jinja template.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
 from macros import urls
 from macros.loading import DataErrors
 from macros.rendering.pages import plan_title
-from macros.site import checks, pages, redirects
+from macros.site import checks, pages, redirects, timing
 
 _state: dict = {}
 
 
 def on_config(config):
+    timing.mark("build")
     data_dir = Path(config.config_file_path).parent / "data"
     try:
-        corpus = pages.load(data_dir)
+        with timing.phase("loading and validation"):
+            corpus = pages.load(data_dir)
     except DataErrors as errors:
         raise PluginError(str(errors)) from None
-    errors = checks.check(corpus, config.extra, Path(config.docs_dir))
+    with timing.phase("checks of docs/ and mkdocs.yml"):
+        errors = checks.check(corpus, config.extra, Path(config.docs_dir))
     if errors:
         raise PluginError("\n".join(errors))
     _state["corpus"] = corpus
+    _state["part"] = _part(config, corpus)
     _state["generated"] = pages.generated_pages(corpus)
     # Pages that moved, from mkdocs.yml: extra.flyttade_sidor maps old address → new source file.
     _state["moved"] = config.extra.get("flyttade_sidor") or {}
@@ -44,23 +51,113 @@ def on_config(config):
     return config
 
 
+def _part(config, corpus) -> set[str] | None:
+    """The regions this build writes pages for (OPPNA_REGION=a,b or extra.bygg_regioner),
+    or None for all. Every region's pages stay in the navigation and the sitemap, so that
+    the parts of a per-region build are the same files a whole build writes."""
+    chosen = os.environ.get("OPPNA_REGION") or config.extra.get("bygg_regioner") or ""
+    ids = {i.strip() for i in (chosen if isinstance(chosen, list) else chosen.split(",")) if i.strip()}
+    if not ids:
+        return None
+    unknown = sorted(ids - set(corpus.regions))
+    if unknown:
+        raise PluginError(f"OPPNA_REGION: regionen {', '.join(repr(u) for u in unknown)} finns inte")
+    return ids
+
+
+def _in_part(source: str) -> bool:
+    part = _state["part"]
+    return part is None or source.split("/", 1)[0] in part
+
+
 def on_files(files, config):
     for source in _state["generated"]:
         files.append(File.generated(config, source, content=""))
     return files
 
 
-def on_page_content(html, page, config, files):
-    render = _state["generated"].get(page.file.src_uri)
-    if render is None:
-        return html  # a hand-written page: Markdown and macros as usual
-    rendered = render()
+@event_priority(100)
+def on_pre_page(page, config, files):
+    if timing.ENABLED:
+        timing.mark("page")
+    return page
+
+
+def _no_markdown(page, config, files) -> None:
+    """Page.render for a page made from data: there is no Markdown to convert."""
+    page.content = ""
+    page.toc = get_toc([])
+    page.present_anchor_ids = set()
+
+
+@event_priority(-100)
+def on_page_markdown(markdown, page, config, files):
+    if timing.ENABLED:
+        timing.add("reading, mkdocs-macros", timing.since("page"))
+        timing.mark("markdown")
+    made = _state["generated"].get(page.file.src_uri)
+    if made is None:
+        return markdown  # a hand-written page: Markdown and macros as usual
+    # Pages made from data go straight from our templates to the theme: no Markdown pass.
+    # Their title is known now (for the navigation of every other page); their HTML is
+    # rendered when the page is written (on_page_context), so that only one page's HTML
+    # is in memory at a time.
     # Escaped once here; the theme writes titles as they are (and <title> is escaped in
     # overrides/main.html, since Material's `striptags` would undo the escaping).
-    page.title = escape(rendered.title)
-    page.toc = get_toc(_toc_tokens(rendered.toc))
-    page.present_anchor_ids = rendered.anchors  # so that MkDocs can check links to them
-    return str(rendered.html)
+    page.title = escape(made.title)
+    page.render = types.MethodType(_no_markdown, page)
+    return markdown
+
+
+@event_priority(100)
+def on_page_content(html, page, config, files):
+    if timing.ENABLED:
+        timing.add("markdown", timing.since("markdown"))
+    return html
+
+
+@event_priority(-100)
+def on_page_context(context, page, config, nav):
+    made = _state["generated"].get(page.file.src_uri)
+    if made is not None and _in_part(page.file.src_uri):
+        with timing.phase("rendering (our templates)"):
+            rendered = made.render()
+        page.content = str(rendered.html)
+        page.toc = get_toc(_toc_tokens(rendered.toc))
+        page.present_anchor_ids = rendered.anchors  # so that MkDocs can check links to them
+    if timing.ENABLED:
+        timing.mark("theme")
+    return context
+
+
+@event_priority(100)
+def on_post_page(output, page, config):
+    if timing.ENABLED:
+        timing.add("theme templates (Material)", timing.since("theme"))
+    if page.file.src_uri in _state["generated"]:
+        page.content = None  # written: its HTML need not stay in memory
+        if not _in_part(page.file.src_uri):
+            return ""  # another region's part: MkDocs writes no file for an empty page
+    return output
+
+
+def on_env(env, config, files):
+    """In a per-region build, pages of other regions are not rendered by the theme either."""
+    if _state.get("part") is None:
+        return env
+    from jinja2 import Template
+
+    empty = Template("")
+    get_template = env.get_template
+
+    def template_for(name, *args, **kwargs):
+        page = getattr(config, "_current_page", None)
+        if page is not None and page.file.src_uri in _state["generated"] and not _in_part(page.file.src_uri):
+            return empty
+        return get_template(name, *args, **kwargs)
+
+    env.get_template = template_for
+    return env
 
 
 def _toc_tokens(headings) -> list[dict]:
@@ -81,13 +178,21 @@ _NOT_INDEXED = ".headerlink, .op-permalink, .op-empty"
 
 
 def on_post_build(config):
-    _write_redirects(config)
-    _index_for_search(config)
+    with timing.phase("redirects"):
+        _write_redirects(config)
+    if os.environ.get("OPPNA_SEARCH", "1") != "0":
+        with timing.phase("search index (Pagefind)"):
+            _index_for_search(config)
+    if timing.ENABLED:
+        timing.report({"build (from on_config)": round(timing.since("build"), 3),
+                       "pages": len(_state["generated"])})
 
 
 def _write_redirects(config) -> None:
     corpus = _state["corpus"]
     for address, plan in redirects.current_plans(corpus).items():
+        if not _in_part(urls.plan_source(plan.region_id, plan.id)):
+            continue
         target = urls.url_of(urls.plan_source(plan.region_id, plan.id))
         redirects.write(config.site_dir, address, target, plan_title(corpus, plan))
     for old, source in _state["moved"].items():

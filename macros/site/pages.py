@@ -8,6 +8,7 @@ titles. Section titles (region names) are handed to the theme escaped.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -39,28 +40,47 @@ def load(data_dir: Path) -> Corpus:
     return corpus
 
 
-def generated_pages(corpus: Corpus) -> dict[str, Callable[[], RenderedPage]]:
-    """Source path → how to render it, for every page made from data."""
-    made: dict[str, Callable[[], RenderedPage]] = {}
+@dataclass(frozen=True)
+class Generated:
+    """A page made from data: its title (known without rendering it, for the navigation)
+    and how to render it."""
+
+    title: str
+    render: Callable[[], RenderedPage]
+
+
+def generated_pages(corpus: Corpus, region_ids: set[str] | None = None) -> dict[str, Generated]:
+    """Source path → title and how to render it, for every page made from data (of the
+    regions in `region_ids`, or of all)."""
+    made: dict[str, Generated] = {}
     for region in corpus.regions.values():
-        made[urls.region_source(region.id)] = lambda r=region: pages.region_page(corpus, r)
+        if region_ids is not None and region.id not in region_ids:
+            continue
+        made[urls.region_source(region.id)] = Generated(
+            region.name, lambda r=region: pages.region_page(corpus, r))
         for plan in region.plans:
-            made[urls.plan_source(region.id, plan.id)] = lambda p=plan: pages.plan_page(corpus, p)
+            made[urls.plan_source(region.id, plan.id)] = Generated(
+                pages.plan_title(corpus, plan), lambda p=plan: pages.plan_page(corpus, p))
         for meeting in region.meetings:
-            made[urls.meeting_source(region.id, meeting.id)] = lambda mt=meeting: pages.meeting_page(corpus, mt)
+            made[urls.meeting_source(region.id, meeting.id)] = Generated(
+                meeting.title, lambda mt=meeting: pages.meeting_page(corpus, mt))
         if region.indicators:
-            made[urls.indicators_source(region.id)] = lambda r=region: pages.indicators_page(corpus, r)
-        for ident in region.indicators:
-            made[urls.indicator_source(region.id, ident)] = (
+            made[urls.indicators_source(region.id)] = Generated(
+                f"Indikatorer: {region.name}", lambda r=region: pages.indicators_page(corpus, r))
+        for ident, definition in region.indicators.items():
+            made[urls.indicator_source(region.id, ident)] = Generated(
+                definition.name,
                 lambda r=region, i=ident: pages.indicator_page(corpus, r, corpus.histories(r)[i]))
     return made
 
 
-def navigation(corpus: Corpus) -> list:
+def navigation(corpus: Corpus, region_ids: set[str] | None = None) -> list:
     """Nested navigation: region → plans, minutes. Goals are anchors, not pages, so the
     navigation grows with documents, not with their contents."""
     nav = []
     for region in sorted(corpus.regions.values(), key=lambda r: r.name):
+        if region_ids is not None and region.id not in region_ids:
+            continue
         section: list = [urls.region_source(region.id)]
         plans = [urls.plan_source(region.id, p.id) for p in region.plans]
         meetings = [urls.meeting_source(region.id, m.id) for m in region.meetings]
