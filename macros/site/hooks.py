@@ -23,7 +23,7 @@ from mkdocs.structure.toc import get_toc
 from macros import urls
 from macros.loading import DataErrors
 from macros.rendering.pages import plan_title
-from macros.site import checks, pages, redirects, timing
+from macros.site import checks, pages, redirects, search, timing
 
 _state: dict = {}
 
@@ -73,7 +73,20 @@ def _in_part(source: str) -> bool:
 def on_files(files, config):
     for source in _state["generated"]:
         files.append(File.generated(config, source, content=""))
+    _state["search"] = None
+    if _search_enabled() and search.streaming():
+        # Pagefind indexes each page as it is written, in its own process (see search.py).
+        _state["search"] = search.StreamingIndex(config.site_dir, _NOT_INDEXED.split(", "))
     return files
+
+
+def _search_enabled() -> bool:
+    return os.environ.get("OPPNA_SEARCH", "1") != "0"
+
+
+def on_build_error(error):
+    if _state.get("search") is not None:
+        _state.pop("search").close()
 
 
 @event_priority(100)
@@ -138,6 +151,8 @@ def on_post_page(output, page, config):
         page.content = None  # written: its HTML need not stay in memory
         if not _in_part(page.file.src_uri):
             return ""  # another region's part: MkDocs writes no file for an empty page
+    if _state.get("search") is not None and output.strip():
+        _state["search"].add(page.file.dest_uri, output)
     return output
 
 
@@ -180,12 +195,22 @@ _NOT_INDEXED = ".headerlink, .op-permalink, .op-empty"
 def on_post_build(config):
     with timing.phase("redirects"):
         _write_redirects(config)
-    if os.environ.get("OPPNA_SEARCH", "1") != "0":
+    if _state.get("search") is not None:
+        with timing.phase("search index (Pagefind, rest after the pages)"):
+            try:
+                _state.pop("search").finish()
+            except search.SearchError as error:
+                raise PluginError(str(error)) from None
+    elif _search_enabled():
         with timing.phase("search index (Pagefind)"):
             _index_for_search(config)
     if timing.ENABLED:
+        import resource
+
         timing.report({"build (from on_config)": round(timing.since("build"), 3),
-                       "pages": len(_state["generated"])})
+                       "pages": len(_state["generated"]),
+                       "peak RSS of the build, MB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+                       "peak RSS of Pagefind, MB": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024})
 
 
 def _write_redirects(config) -> None:
