@@ -23,7 +23,7 @@ from mkdocs.structure.toc import get_toc
 from macros import urls
 from macros.loading import DataErrors
 from macros.rendering.pages import plan_title
-from macros.site import checks, pages, redirects, search, timing
+from macros.site import checks, pages, parallel, redirects, search, timing
 
 _state: dict = {}
 
@@ -85,6 +85,7 @@ def _search_enabled() -> bool:
 
 
 def on_build_error(error):
+    _close_prerender()
     if _state.get("search") is not None:
         _state.pop("search").close()
 
@@ -134,7 +135,8 @@ def on_page_context(context, page, config, nav):
     made = _state["generated"].get(page.file.src_uri)
     if made is not None and _in_part(page.file.src_uri):
         with timing.phase("rendering (our templates)"):
-            rendered = made.render()
+            prerender = _state.get("prerender")
+            rendered = prerender.render(page.file.src_uri) if prerender else made.render()
         page.content = str(rendered.html)
         page.toc = get_toc(_toc_tokens(rendered.toc))
         page.present_anchor_ids = rendered.anchors  # so that MkDocs can check links to them
@@ -157,7 +159,13 @@ def on_post_page(output, page, config):
 
 
 def on_env(env, config, files):
-    """In a per-region build, pages of other regions are not rendered by the theme either."""
+    """Pages are about to be written: start the worker that renders pages ahead, and in a
+    per-region build let the theme skip other regions' pages."""
+    _close_prerender()
+    if parallel.workers():
+        order = [f.src_uri for f in files.documentation_pages()
+                 if f.src_uri in _state["generated"] and _in_part(f.src_uri)]
+        _state["prerender"] = parallel.Prerender(_state["generated"], order, parallel.workers())
     if _state.get("part") is None:
         return env
     from jinja2 import Template
@@ -173,6 +181,12 @@ def on_env(env, config, files):
 
     env.get_template = template_for
     return env
+
+
+def _close_prerender() -> None:
+    prerender = _state.pop("prerender", None)
+    if prerender is not None:
+        prerender.close()
 
 
 def _toc_tokens(headings) -> list[dict]:
@@ -193,6 +207,7 @@ _NOT_INDEXED = ".headerlink, .op-permalink, .op-empty"
 
 
 def on_post_build(config):
+    _close_prerender()
     with timing.phase("redirects"):
         _write_redirects(config)
     if _state.get("search") is not None:
