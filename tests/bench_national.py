@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 from national_corpus import make_project  # noqa: E402
 
 PY = sys.executable
+SERVE = False
 
 
 def _run(cmd: list[str], cwd: Path, env: dict) -> tuple[float, int, str, int]:
@@ -130,6 +131,45 @@ def validate_times(project: Path) -> dict[str, float]:
     return result
 
 
+def serve_edit_time(project: Path, port: int = 8765) -> dict[str, float]:
+    """`mkdocs serve --dirty --no-strict` (a dirty build is a warning): seconds to the first page, then from saving an edit to one
+    plan's title to the page showing it (polled every 0.1 s)."""
+    import urllib.request
+
+    plan = sorted((project / "data" / "planer").rglob("*.yml"))[0]
+    region, plan_id = plan.parent.name, plan.stem
+    url = f"http://127.0.0.1:{port}/{region}/planer/{plan_id}/"
+    proc = subprocess.Popen([PY, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-a", f"127.0.0.1:{port}"],
+                            cwd=project, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def wait_for(text: str, limit: float) -> float:
+        started = time.perf_counter()
+        while time.perf_counter() - started < limit:
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    if text in response.read().decode("utf-8"):
+                        return time.perf_counter() - started
+            except OSError:
+                pass
+            time.sleep(0.1)
+        raise TimeoutError(f"{url} did not show {text!r} in {limit} s")
+
+    original = plan.read_bytes()
+    try:
+        first = wait_for("</html>", 3600)
+        time.sleep(2)
+        text = original.decode("utf-8")
+        marker = "Ändrad i förhandsvisningen"
+        changed = re.sub(r"^titel: (.*)$", lambda m: f"titel: {marker} {m.group(1)}", text, count=1, flags=re.M)
+        plan.write_text(changed, encoding="utf-8")
+        edit = wait_for(marker, 3600)
+    finally:
+        plan.write_bytes(original)
+        proc.terminate()
+        proc.wait()
+    return {"first build": first, "edit to visible": edit}
+
+
 def bench(size: str, runs: int, work: Path, search: bool) -> dict:
     regions, boards, years, minutes = (int(x) for x in size.split("x"))
     ours = work / f"ours-{size}"
@@ -137,7 +177,8 @@ def bench(size: str, runs: int, work: Path, search: bool) -> dict:
     counts = make_project(ours, regions, boards, years, minutes)
     pages = make_bare(ours, bare)
     ours_times, bare_times, ours_rss, bare_rss, phases = [], [], [], [], []
-    cmd = [PY, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir"]
+    # Not -q: with -q MkDocs does not count warnings, and --strict would let them pass.
+    cmd = [PY, "-m", "mkdocs", "build", "--strict", "--site-dir"]
     # No validation cache in the builds: each build reads and checks every file, as a CI
     # runner without a restored cache does (validate_times measures the cache).
     env = _env(OPPNA_TIMINGS="1", OPPNA_CACHE="0", **({} if search else {"OPPNA_SEARCH": "0"}))
@@ -147,7 +188,7 @@ def bench(size: str, runs: int, work: Path, search: bool) -> dict:
             site = work / f"site-{which}"
             shutil.rmtree(site, ignore_errors=True)
             elapsed, peak, err, code = _run([*cmd, str(site)] if which == "ours" else
-                                            [PY, "-m", "mkdocs", "build", "-q", "--site-dir", str(site)],
+                                            [PY, "-m", "mkdocs", "build", "--site-dir", str(site)],
                                             project, env)
             if code:
                 sys.exit(f"{which} build failed:\n{err[-3000:]}")
@@ -158,7 +199,8 @@ def bench(size: str, runs: int, work: Path, search: bool) -> dict:
                 if line:
                     phases.append(json.loads(line.split(" ", 1)[1]))
     validate = validate_times(ours)
-    return {"size": size, "counts": counts, "pages": pages, "ours": ours_times, "bare": bare_times,
+    serve = serve_edit_time(ours) if SERVE else {}
+    return {"serve": serve, "size": size, "counts": counts, "pages": pages, "ours": ours_times, "bare": bare_times,
             "ours_rss": max(ours_rss), "bare_rss": max(bare_rss), "phases": phases,
             "validate": validate}
 
@@ -186,6 +228,10 @@ def report(results: list[dict]) -> None:
               f"| {o / b:.2f} | {r['pages'] / o:.1f} | {r['pages'] / b:.1f} "
               f"| {_own_rss(r)} MB (+ {_pagefind_rss(r)} MB) | {r['bare_rss'] / 1e6:.0f} MB "
               f"| {v['cold']:.1f} / {v['warm']:.1f} / {v['one file changed']:.1f} s |")
+    for r in results:
+        if r.get("serve"):
+            print(f"\n`mkdocs serve --dirty` at {r['size']}: first build {r['serve']['first build']:.1f} s, "
+                  f"an edit to one plan visible after {r['serve']['edit to visible']:.1f} s")
     print("\nPhases of our build (median over runs, seconds):\n")
     names = []
     for r in results:
@@ -207,7 +253,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="keep the projects and sites here")
     parser.add_argument("--no-search", action="store_true", help="build ours without Pagefind")
+    parser.add_argument("--serve", action="store_true",
+                        help="also measure `mkdocs serve --dirty`: an edit to one plan until it shows")
     args = parser.parse_args()
+    global SERVE
+    SERVE = args.serve
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-national-"))
     work.mkdir(parents=True, exist_ok=True)
     results = []

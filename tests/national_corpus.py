@@ -85,7 +85,8 @@ def make_data(out_data: Path, regions: int, boards: int, years: int, minutes: in
 
     for k in range(regions):
         t = templates[k % len(templates)]
-        rid = f"{t.region_id}-{k + 1:02d}"
+        # The first copy of each real region keeps its id (docs/ links to some of its pages).
+        rid = t.region_id if k < len(templates) else f"{t.region_id}-{k + 1:02d}"
         entries = _register_entries(t.register_text)
         # Boards: the real boards with plans first (keeping the real plans' own ids, which the
         # region file's målstrukturer name as their sources), then new boards.
@@ -113,12 +114,15 @@ def make_data(out_data: Path, regions: int, boards: int, years: int, minutes: in
                 register[ident + suffix] = entries[ident].replace(f"- id: {ident}\n",
                                                                   f"- id: {ident}{suffix}\n", 1)
             for y in range(years):
-                first_minutes = f"{body}-{y + 1}-01"
+                # A real board's first plan keeps the real minutes that decided it, by id.
+                keep_real = own_board and y == 0 and minutes_id in plan_text
+                first_minutes = minutes_id if keep_real else f"{body}-{y + 1}-01"
                 for i in range(minutes):
-                    mid = f"{body}-{y + 1}-{i + 1:02d}"
+                    mid = first_minutes if i == 0 else f"{body}-{y + 1}-{i + 1:02d}"
                     text = _sub_line(minutes_text, "id", mid)
                     text = _sub_line(text, "region", rid)
-                    text = _sub_line(text, "organ", body)
+                    if mid != minutes_id:
+                        text = _sub_line(text, "organ", body)
                     write(out_data / "protokoll" / rid / f"{mid}.yml", text)
                     counts["minutes"] += 1
                 pid = plan_id if own_board and y == 0 else f"{plan_id}-n{b + 1}-{y + 1}"

@@ -53,11 +53,22 @@ def code_version(schema_dir: Path) -> bytes:
     return digest(*parts).encode()
 
 
+# The models of the last load in this process, by key: `mkdocs serve` loads again after
+# an edit, and then reads only the changed files (and what depends on them) at all.
+_MEMORY: dict[str, object] = {}
+
+
 class Cache:
     def __init__(self, data_dir: Path, schema_dir: Path):
         self.directory = Path(data_dir).resolve().parent / ".cache" / "oppna-planer"
         self.version = code_version(schema_dir)
         self.hits = self.misses = 0
+        self.used: dict[str, object] = {}
+
+    def done(self) -> None:
+        """Keep in memory what this load used, and only that."""
+        _MEMORY.clear()
+        _MEMORY.update(self.used)
 
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.pickle"
@@ -66,6 +77,10 @@ class Cache:
         return digest(self.version, *parts)
 
     def get(self, key: str):
+        if key in _MEMORY:
+            self.hits += 1
+            self.used[key] = _MEMORY[key]
+            return _MEMORY[key]
         try:
             with open(self._path(key), "rb") as f:
                 value = pickle.load(f)
@@ -73,9 +88,11 @@ class Cache:
             self.misses += 1
             return None
         self.hits += 1
+        self.used[key] = value
         return value
 
     def put(self, key: str, value) -> None:
+        self.used[key] = value
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -62,6 +62,8 @@ def load_corpus(data_dir: Path) -> m.Corpus:
 
     for check in collector.deferred:
         check()
+    if cache is not None:
+        cache.done()
     if collector.errors:
         raise DataErrors(collector.errors)
     for region in regions.values():

@@ -8,6 +8,7 @@ rendering, so their text is never read as Markdown or as a Jinja template.
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -28,6 +29,16 @@ from macros.site import checks, pages, parallel, redirects, search, timing
 _state: dict = {}
 
 
+def on_startup(command, dirty):
+    _state["dirty_serve"] = command == "serve" and dirty
+
+
+def on_serve(server, config, builder):
+    """Edits in data/ rebuild the site (with --dirty, only the pages of the edited region)."""
+    server.watch(str(Path(config.config_file_path).parent / "data"))
+    return server
+
+
 def on_config(config):
     timing.mark("build")
     data_dir = Path(config.config_file_path).parent / "data"
@@ -42,6 +53,13 @@ def on_config(config):
         raise PluginError("\n".join(errors))
     _state["corpus"] = corpus
     _state["part"] = _part(config, corpus)
+    _state["quick"] = False
+    changed = pages.changed_regions(data_dir) if _state.get("dirty_serve") else None
+    if changed is not None and _state["part"] is None:
+        # `mkdocs serve --dirty` after an edit: only the pages of the regions whose data
+        # changed are rendered and written again; the others stay as the last build wrote them.
+        _state["part"] = changed & set(corpus.regions)
+        _state["quick"] = True
     _state["generated"] = pages.generated_pages(corpus)
     # Pages that moved, from mkdocs.yml: extra.flyttade_sidor maps old address → new source file.
     _state["moved"] = config.extra.get("flyttade_sidor") or {}
@@ -73,11 +91,26 @@ def _in_part(source: str) -> bool:
 def on_files(files, config):
     for source in _state["generated"]:
         files.append(File.generated(config, source, content=""))
+    if _state["part"] is not None:
+        _quiet_skipped_pages()
     _state["search"] = None
-    if _search_enabled() and search.streaming():
+    if _search_enabled() and search.streaming() and not _state["quick"]:
         # Pagefind indexes each page as it is written, in its own process (see search.py).
         _state["search"] = search.StreamingIndex(config.site_dir, _NOT_INDEXED.split(", "))
     return files
+
+
+class _SkippedPages(logging.Filter):
+    def filter(self, record) -> bool:
+        return not str(record.msg).startswith("Page skipped:")
+
+
+def _quiet_skipped_pages() -> None:
+    """Pages of regions outside this build's part are not written (an empty page is not);
+    MkDocs would say so once per page."""
+    logger = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, _SkippedPages) for f in logger.filters):
+        logger.addFilter(_SkippedPages())
 
 
 def _search_enabled() -> bool:
@@ -216,7 +249,7 @@ def on_post_build(config):
                 _state.pop("search").finish()
             except search.SearchError as error:
                 raise PluginError(str(error)) from None
-    elif _search_enabled():
+    elif _search_enabled() and not _state["quick"]:  # a quick rebuild keeps the last index
         with timing.phase("search index (Pagefind)"):
             _index_for_search(config)
     if timing.ENABLED:

@@ -28,6 +28,33 @@ def _signature(data_dir: Path) -> tuple:
                         for p in data_dir.rglob("*") if p.is_file()))
 
 
+_regions_seen: dict[str, dict[str, tuple]] = {}
+
+
+def changed_regions(data_dir: Path) -> set[str] | None:
+    """The regions whose data changed since the last call for this data/ (for `mkdocs serve
+    --dirty`), or None the first time or when anything but a region's own files changed
+    (a schema, a file directly in data/)."""
+    data_dir = Path(data_dir).resolve()
+    by_region: dict[str, list] = {}
+    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+        parts = path.relative_to(data_dir).parts
+        if len(parts) == 3 and parts[0] != "schema":
+            region = parts[1]
+        elif len(parts) == 2 and parts[0] in ("regioner", "indikatorer"):
+            region = path.stem
+        else:
+            region = ""  # a change here may concern every region
+        stat = path.stat()
+        by_region.setdefault(region, []).append((str(path), stat.st_mtime_ns, stat.st_size))
+    now = {region: tuple(files) for region, files in by_region.items()}
+    before = _regions_seen.get(str(data_dir))
+    _regions_seen[str(data_dir)] = now
+    if before is None or before.get("") != now.get(""):
+        return None
+    return {r for r in set(before) | set(now) if before.get(r) != now.get(r)}
+
+
 def load(data_dir: Path) -> Corpus:
     """The corpus, read again only when a file under data/ changed (for `mkdocs serve`)."""
     data_dir = Path(data_dir).resolve()
