@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Callable
 
@@ -21,7 +22,19 @@ from .yamlfile import Location, YamlMap, load
 
 def load_corpus(data_dir: Path) -> m.Corpus:
     """Read and check all data; raise DataErrors listing every mistake found."""
-    data_dir = Path(data_dir)
+    # Reading makes millions of objects and no garbage cycles worth collecting: with the
+    # cyclic collector on, each full collection walks everything read so far, so reading
+    # grows faster than the data (half the time at 60 MB of YAML).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_corpus(Path(data_dir))
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load_corpus(data_dir: Path) -> m.Corpus:
     collector = Collector()
     collector.schema = Schema(data_dir / files.SCHEMA_DIR)  # raises DataErrors if it cannot be read
     found = files.find(data_dir)
