@@ -126,8 +126,8 @@ def _convert(node: yaml.Node, path: str):
     raise DataError(_location(path, node.start_mark), "okänd YAML-konstruktion")
 
 
-class _Composer(yaml.SafeLoader):
-    """SafeLoader used only to compose nodes; anchors, aliases and tags are refused.
+class _Refusals:
+    """Composing nodes with anchors, aliases and tags refused.
 
     An '&', '*' or '!' typed first in an unquoted text makes YAML read an anchor,
     an alias or a tag: the text silently loses its first word, or one edit
@@ -152,6 +152,42 @@ class _Composer(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
+
+
+class _Composer(_Refusals, yaml.SafeLoader):
+    """SafeLoader used only to compose nodes; anchors, aliases and tags are refused."""
+
+
+try:
+    from yaml._yaml import CParser
+except ImportError:  # PyYAML built without libyaml
+    CParser = None
+
+if CParser is not None:
+    class _CComposer(_Refusals, yaml.composer.Composer, CParser, yaml.constructor.SafeConstructor,
+                     yaml.resolver.Resolver):
+        """The same composer (and refusals) over libyaml's C scanner and parser: the Python
+        composer's methods come first in the method order, so every node still passes
+        `_Composer.compose_node`; only reading the text into events is done in C, which is
+        most of the time. On any error the text is read again with the Python parser, so that
+        messages and their line numbers stay exactly those of PyYAML."""
+
+        def __init__(self, stream):
+            CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+else:
+    _CComposer = None
+
+
+def _compose(text: str):
+    if _CComposer is not None:
+        try:
+            return yaml.compose(text, Loader=_CComposer)
+        except Exception:  # noqa: BLE001 - the Python parser gives the message
+            pass
+    return yaml.compose(text, Loader=_Composer)
 
 
 def load(path: Path, display_name: str) -> object:
@@ -187,7 +223,7 @@ def load(path: Path, display_name: str) -> object:
                                f"{ord(hidden.group()):#06x}, ofta inklistrat från Word eller en pdf)",
                         expected="ett mellanslag eller en vanlig radbrytning i stället för tecknet")
     try:
-        node = yaml.compose(text, Loader=_Composer)
+        node = _compose(text)
     except yaml.reader.ReaderError as exc:
         # Control characters (a NUL, a pasted binary) are valid UTF-8 but no text.
         before = text[: exc.position]

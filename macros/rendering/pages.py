@@ -140,11 +140,7 @@ class PageContext:
 
     def goal_of(self, plan: m.Plan, row: m.Indicator) -> m.Chapter | None:
         """The goal chapter (or else the chapter) whose tables hold an indicator row."""
-        found = None
-        for chapter in plan.all_chapters():
-            if any(r is row for r in self.corpus.indicator_rows(plan, chapter)):
-                found = chapter  # all_chapters walks outside in: the innermost one stays
-        return found
+        return self.corpus.goal_of(plan, row)
 
     def plan_rows(self, plan: m.Plan, chapter: m.Chapter | None = None) -> list[tuple[m.Plan, m.Indicator]]:
         rows = self.corpus.indicator_rows(plan, chapter) if chapter else list(plan.indicators())

@@ -10,14 +10,18 @@ on_config too, after validation, and join the build as generated files.
 
 from __future__ import annotations
 
+import gc
 import logging
+import os
 import subprocess
 import sys
+import types
 from pathlib import Path
 from urllib.parse import urlparse
 
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
@@ -26,7 +30,7 @@ from macros.downloads import build as build_downloads
 from macros.loading import DataErrors
 from macros.loading.changes import read_changes
 from macros.rendering.pages import Published, plan_title
-from macros.site import checks, opendata, pages, redirects
+from macros.site import checks, opendata, pages, parallel, redirects, search, timing
 
 _state: dict = {}
 log = logging.getLogger("mkdocs.hooks.oppna_planer")
@@ -53,23 +57,54 @@ def _warn_about_site_url(config) -> None:
     log.info(line)
 
 
+def on_startup(command, dirty):
+    _state["dirty_serve"] = command == "serve" and dirty
+    _state["serving"] = command == "serve"
+
+
+def on_serve(server, config, builder):
+    """Edits in data/ rebuild the site (with --dirty, only the pages of the edited region)."""
+    server.watch(str(Path(config.config_file_path).parent / "data"))
+    return server
+
+
 def on_config(config):
+    timing.mark("build")
     _warn_about_site_url(config)
     project = Path(config.config_file_path).parent
+    data_dir = project / "data"
     try:
-        corpus = pages.load(project / "data")
+        with timing.phase("loading and validation"):
+            corpus = pages.load(data_dir)
     except DataErrors as errors:
         raise PluginError(str(errors)) from None
-    errors = checks.check(corpus, config.extra, Path(config.docs_dir))
+    with timing.phase("checks of docs/ and mkdocs.yml"):
+        errors = checks.check(corpus, config.extra, Path(config.docs_dir))
     if errors:
         raise PluginError("\n".join(errors))
     _state["corpus"] = corpus
     # Open data: made from the validated model here, before anything is written; the
     # files join the build in on_files, so a data error above publishes none of them.
-    settings = opendata.settings(config, read_changes(project))
-    downloads = build_downloads(corpus, settings)
+    with timing.phase("open data (downloads, catalogue)"):
+        settings = opendata.settings(config, read_changes(project))
+        downloads = build_downloads(corpus, settings)
     _state["downloads"] = downloads
     published = Published(downloads, settings.changelog, settings.licence, settings.licence_name)
+    if not _state.get("serving"):
+        # The corpus lives as long as the build: keep the cyclic garbage collector from
+        # walking it again at every full collection while pages are rendered (which made
+        # rendering grow faster than the page count). Not in `mkdocs serve`, where each
+        # rebuild's corpus must be freed.
+        gc.collect()
+        gc.freeze()
+    _state["part"] = _part(config, corpus)
+    _state["quick"] = False
+    changed = pages.changed_regions(data_dir) if _state.get("dirty_serve") else None
+    if changed is not None and _state["part"] is None:
+        # `mkdocs serve --dirty` after an edit: only the pages of the regions whose data
+        # changed are rendered and written again; the others stay as the last build wrote them.
+        _state["part"] = changed & set(corpus.regions)
+        _state["quick"] = True
     _state["generated"] = pages.generated_pages(corpus, published)
     # Pages that moved, from mkdocs.yml: extra.flyttade_sidor maps old address → new source file.
     _state["moved"] = config.extra.get("flyttade_sidor") or {}
@@ -79,10 +114,23 @@ def on_config(config):
     return config
 
 
-def on_serve(server, config, builder):
-    """`mkdocs serve` rebuilds when anything under data/ changes, not only docs/ and mkdocs.yml."""
-    server.watch(str(Path(config.config_file_path).parent / "data"))
-    return server
+def _part(config, corpus) -> set[str] | None:
+    """The regions this build writes pages for (OPPNA_REGION=a,b or extra.bygg_regioner),
+    or None for all. Every region's pages stay in the navigation and the sitemap, so that
+    the parts of a per-region build are the same files a whole build writes."""
+    chosen = os.environ.get("OPPNA_REGION") or config.extra.get("bygg_regioner") or ""
+    ids = {i.strip() for i in (chosen if isinstance(chosen, list) else chosen.split(",")) if i.strip()}
+    if not ids:
+        return None
+    unknown = sorted(ids - set(corpus.regions))
+    if unknown:
+        raise PluginError(f"OPPNA_REGION: regionen {', '.join(repr(u) for u in unknown)} finns inte")
+    return ids
+
+
+def _in_part(source: str) -> bool:
+    part = _state["part"]
+    return part is None or source.split("/", 1)[0] in part
 
 
 def on_files(files, config):
@@ -92,23 +140,138 @@ def on_files(files, config):
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} finns redan men skapas från data (öppna data); ta bort filen i docs/")
         files.append(File.generated(config, path, content=download.content))
+    if _state["part"] is not None:
+        _quiet_skipped_pages()
+    _state["search"] = None
+    if _search_enabled() and search.streaming() and not _state["quick"]:
+        # Pagefind indexes each page as it is written, in its own process (see search.py).
+        _state["search"] = search.StreamingIndex(config.site_dir, _NOT_INDEXED.split(", "))
     return files
 
 
-def on_page_content(html, page, config, files):
-    render = _state["generated"].get(page.file.src_uri)
-    if render is None:
-        return html  # a hand-written page: Markdown and macros as usual
-    rendered = render()
+class _SkippedPages(logging.Filter):
+    def filter(self, record) -> bool:
+        return not str(record.msg).startswith("Page skipped:")
+
+
+def _quiet_skipped_pages() -> None:
+    """Pages of regions outside this build's part are not written (an empty page is not);
+    MkDocs would say so once per page."""
+    logger = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, _SkippedPages) for f in logger.filters):
+        logger.addFilter(_SkippedPages())
+
+
+def _search_enabled() -> bool:
+    return os.environ.get("OPPNA_SEARCH", "1") != "0"
+
+
+def on_build_error(error):
+    _close_prerender()
+    if _state.get("search") is not None:
+        _state.pop("search").close()
+
+
+@event_priority(100)
+def on_pre_page(page, config, files):
+    if timing.ENABLED:
+        timing.mark("page")
+    return page
+
+
+def _no_markdown(page, config, files) -> None:
+    """Page.render for a page made from data: there is no Markdown to convert."""
+    page.content = ""
+    page.toc = get_toc([])
+    page.present_anchor_ids = set()
+
+
+@event_priority(-100)
+def on_page_markdown(markdown, page, config, files):
+    if timing.ENABLED:
+        timing.add("reading, mkdocs-macros", timing.since("page"))
+        timing.mark("markdown")
+    made = _state["generated"].get(page.file.src_uri)
+    if made is None:
+        return markdown  # a hand-written page: Markdown and macros as usual
+    # Pages made from data go straight from our templates to the theme: no Markdown pass.
+    # Their title is known now (for the navigation of every other page); their HTML is
+    # rendered when the page is written (on_page_context), so that only one page's HTML
+    # is in memory at a time.
     # Escaped once here; the theme writes titles as they are (and <title> is escaped in
     # overrides/main.html, since Material's `striptags` would undo the escaping).
-    page.title = escape(rendered.title)
-    page.toc = get_toc(_toc_tokens(rendered.toc))
-    page.present_anchor_ids = rendered.anchors  # so that MkDocs can check links to them
-    # For search results (overrides/main.html): which region, and what kind of document.
-    page.meta["op_region"] = rendered.region
-    page.meta["op_kind"] = rendered.kind
-    return str(rendered.html)
+    page.title = escape(made.title)
+    page.render = types.MethodType(_no_markdown, page)
+    return markdown
+
+
+@event_priority(100)
+def on_page_content(html, page, config, files):
+    if timing.ENABLED:
+        timing.add("markdown", timing.since("markdown"))
+    return html
+
+
+@event_priority(-100)
+def on_page_context(context, page, config, nav):
+    made = _state["generated"].get(page.file.src_uri)
+    if made is not None and _in_part(page.file.src_uri):
+        with timing.phase("rendering (our templates)"):
+            prerender = _state.get("prerender")
+            rendered = prerender.render(page.file.src_uri) if prerender else made.render()
+        page.content = str(rendered.html)
+        page.toc = get_toc(_toc_tokens(rendered.toc))
+        page.present_anchor_ids = rendered.anchors  # so that MkDocs can check links to them
+        # For search results (overrides/main.html): which region, and what kind of document.
+        page.meta["op_region"] = rendered.region
+        page.meta["op_kind"] = rendered.kind
+    if timing.ENABLED:
+        timing.mark("theme")
+    return context
+
+
+@event_priority(100)
+def on_post_page(output, page, config):
+    if timing.ENABLED:
+        timing.add("theme templates (Material)", timing.since("theme"))
+    if page.file.src_uri in _state["generated"]:
+        page.content = None  # written: its HTML need not stay in memory
+        if not _in_part(page.file.src_uri):
+            return ""  # another region's part: MkDocs writes no file for an empty page
+    if _state.get("search") is not None and output.strip():
+        _state["search"].add(page.file.dest_uri, output)
+    return output
+
+
+def on_env(env, config, files):
+    """Pages are about to be written: start the worker that renders pages ahead, and in a
+    per-region build let the theme skip other regions' pages."""
+    _close_prerender()
+    if parallel.workers():
+        order = [f.src_uri for f in files.documentation_pages()
+                 if f.src_uri in _state["generated"] and _in_part(f.src_uri)]
+        _state["prerender"] = parallel.Prerender(_state["generated"], order, parallel.workers())
+    if _state.get("part") is None:
+        return env
+    from jinja2 import Template
+
+    empty = Template("")
+    get_template = env.get_template
+
+    def template_for(name, *args, **kwargs):
+        page = getattr(config, "_current_page", None)
+        if page is not None and page.file.src_uri in _state["generated"] and not _in_part(page.file.src_uri):
+            return empty
+        return get_template(name, *args, **kwargs)
+
+    env.get_template = template_for
+    return env
+
+
+def _close_prerender() -> None:
+    prerender = _state.pop("prerender", None)
+    if prerender is not None:
+        prerender.close()
 
 
 def _toc_tokens(headings) -> list[dict]:
@@ -129,13 +292,32 @@ _NOT_INDEXED = ".headerlink, .op-permalink, .op-empty"
 
 
 def on_post_build(config):
-    _write_redirects(config)
-    _index_for_search(config)
+    _close_prerender()
+    with timing.phase("redirects"):
+        _write_redirects(config)
+    if _state.get("search") is not None:
+        with timing.phase("search index (Pagefind, rest after the pages)"):
+            try:
+                _state.pop("search").finish()
+            except search.SearchError as error:
+                raise PluginError(str(error)) from None
+    elif _search_enabled() and not _state["quick"]:  # a quick rebuild keeps the last index
+        with timing.phase("search index (Pagefind)"):
+            _index_for_search(config)
+    if timing.ENABLED:
+        import resource
+
+        timing.report({"build (from on_config)": round(timing.since("build"), 3),
+                       "pages": len(_state["generated"]),
+                       "peak RSS of the build, MB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+                       "peak RSS of Pagefind, MB": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024})
 
 
 def _write_redirects(config) -> None:
     corpus = _state["corpus"]
     for address, plan in redirects.current_plans(corpus).items():
+        if not _in_part(urls.plan_source(plan.region_id, plan.id)):
+            continue
         target = urls.url_of(urls.plan_source(plan.region_id, plan.id))
         redirects.write(config.site_dir, address, target, plan_title(corpus, plan))
     for old, source in _state["moved"].items():

@@ -8,6 +8,7 @@ titles. Section titles (region names) are handed to the theme escaped.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -27,6 +28,33 @@ def _signature(data_dir: Path) -> tuple:
                         for p in data_dir.rglob("*") if p.is_file()))
 
 
+_regions_seen: dict[str, dict[str, tuple]] = {}
+
+
+def changed_regions(data_dir: Path) -> set[str] | None:
+    """The regions whose data changed since the last call for this data/ (for `mkdocs serve
+    --dirty`), or None the first time or when anything but a region's own files changed
+    (a schema, a file directly in data/)."""
+    data_dir = Path(data_dir).resolve()
+    by_region: dict[str, list] = {}
+    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+        parts = path.relative_to(data_dir).parts
+        if len(parts) == 3 and parts[0] != "schema":
+            region = parts[1]
+        elif len(parts) == 2 and parts[0] in ("regioner", "indikatorer"):
+            region = path.stem
+        else:
+            region = ""  # a change here may concern every region
+        stat = path.stat()
+        by_region.setdefault(region, []).append((str(path), stat.st_mtime_ns, stat.st_size))
+    now = {region: tuple(files) for region, files in by_region.items()}
+    before = _regions_seen.get(str(data_dir))
+    _regions_seen[str(data_dir)] = now
+    if before is None or before.get("") != now.get(""):
+        return None
+    return {r for r in set(before) | set(now) if before.get(r) != now.get(r)}
+
+
 def load(data_dir: Path) -> Corpus:
     """The corpus, read again only when a file under data/ changed (for `mkdocs serve`)."""
     data_dir = Path(data_dir).resolve()
@@ -39,34 +67,53 @@ def load(data_dir: Path) -> Corpus:
     return corpus
 
 
-def generated_pages(corpus: Corpus, published: Published | None = None) -> dict[str, Callable[[], RenderedPage]]:
-    """Source path → how to render it, for every page made from data; with `published`
-    (the open-data files and the history) also the Öppna data, Datakatalog and Ändringar pages."""
-    made: dict[str, Callable[[], RenderedPage]] = {}
+@dataclass(frozen=True)
+class Generated:
+    """A page made from data: its title (known without rendering it, for the navigation)
+    and how to render it."""
+
+    title: str
+    render: Callable[[], RenderedPage]
+
+
+def generated_pages(corpus: Corpus, published: Published | None = None,
+                    region_ids: set[str] | None = None) -> dict[str, Generated]:
+    """Source path → title and how to render it, for every page made from data (of the
+    regions in `region_ids`, or of all); with `published` (the open-data files and the
+    change log) also the Öppna data, Datakatalog and Ändringar pages."""
+    made: dict[str, Generated] = {}
     for region in corpus.regions.values():
-        made[urls.region_source(region.id)] = lambda r=region: pages.region_page(corpus, r, published)
+        if region_ids is not None and region.id not in region_ids:
+            continue
+        made[urls.region_source(region.id)] = Generated(
+            region.name, lambda r=region: pages.region_page(corpus, r, published))
         for plan in region.plans:
-            made[urls.plan_source(region.id, plan.id)] = lambda p=plan: pages.plan_page(corpus, p, published)
+            made[urls.plan_source(region.id, plan.id)] = Generated(
+                pages.plan_title(corpus, plan), lambda p=plan: pages.plan_page(corpus, p, published))
         for meeting in region.meetings:
-            made[urls.meeting_source(region.id, meeting.id)] = \
-                lambda mt=meeting: pages.meeting_page(corpus, mt, published)
+            made[urls.meeting_source(region.id, meeting.id)] = Generated(
+                meeting.title, lambda mt=meeting: pages.meeting_page(corpus, mt, published))
         if region.indicators:
-            made[urls.indicators_source(region.id)] = lambda r=region: pages.indicators_page(corpus, r, published)
-        for ident in region.indicators:
-            made[urls.indicator_source(region.id, ident)] = (
+            made[urls.indicators_source(region.id)] = Generated(
+                f"Indikatorer: {region.name}", lambda r=region: pages.indicators_page(corpus, r, published))
+        for ident, definition in region.indicators.items():
+            made[urls.indicator_source(region.id, ident)] = Generated(
+                definition.name,
                 lambda r=region, i=ident: pages.indicator_page(corpus, r, corpus.histories(r)[i], published))
     if published is not None:
-        made[urls.OPEN_DATA_SOURCE] = lambda: pages.open_data_page(corpus, published)
-        made[urls.CATALOGUE_SOURCE] = lambda: pages.catalogue_page(corpus, published)
-        made[urls.CHANGES_SOURCE] = lambda: pages.changes_page(corpus, published)
+        made[urls.OPEN_DATA_SOURCE] = Generated("Öppna data", lambda: pages.open_data_page(corpus, published))
+        made[urls.CATALOGUE_SOURCE] = Generated("Datakatalog", lambda: pages.catalogue_page(corpus, published))
+        made[urls.CHANGES_SOURCE] = Generated("Ändringar", lambda: pages.changes_page(corpus, published))
     return made
 
 
-def navigation(corpus: Corpus) -> list:
+def navigation(corpus: Corpus, region_ids: set[str] | None = None) -> list:
     """Nested navigation: region → plans, minutes. Goals are anchors, not pages, so the
     navigation grows with documents, not with their contents."""
     nav = []
     for region in sorted(corpus.regions.values(), key=lambda r: r.name):
+        if region_ids is not None and region.id not in region_ids:
+            continue
         section: list = [urls.region_source(region.id)]
         plans = [urls.plan_source(region.id, p.id) for p in region.plans]
         meetings = [urls.meeting_source(region.id, m.id) for m in region.meetings]
