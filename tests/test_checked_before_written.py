@@ -242,9 +242,7 @@ CONFIG = {
 @pytest.mark.parametrize("name", CONFIG)
 def test_a_wrong_moved_page_stops_validate_and_the_build_alike(project, tmp_path, name):
     entry, message = CONFIG[name]
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "  flyttade_sidor: {}", f"  flyttade_sidor:\n    {entry}"), encoding="utf-8")
+    edit(project, "mkdocs.yml", "  flyttade_sidor: {}", f"  flyttade_sidor:\n    {entry}")
     checked = validate(project)
     assert checked.returncode == 1 and message in checked.stderr, checked.stderr
     out = tmp_path / "out"
@@ -273,6 +271,16 @@ def test_a_docs_folder_with_a_regions_address_is_reported(project, tmp_path):
     (project / "docs/vasterbotten/om.md").write_text("# Om\n", encoding="utf-8")
     message = ("mappen docs/vasterbotten/ har samma adress som regionen 'vasterbotten' (/vasterbotten/); "
                "byt namn på mappen")
+    assert message in validate(project).stderr
+    built = build(project, tmp_path / "out")
+    assert built.returncode != 0 and message in built.stdout + built.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_hand_written_page_where_a_site_wide_page_is_made_is_reported(project, tmp_path):
+    (project / "docs/andringar").mkdir()
+    (project / "docs/andringar/index.md").write_text("# Ändringar\n", encoding="utf-8")
+    message = "docs/andringar/index.md finns redan men skapas från data; ta bort filen i docs/"
     assert message in validate(project).stderr
     built = build(project, tmp_path / "out")
     assert built.returncode != 0 and message in built.stdout + built.stderr

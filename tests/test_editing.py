@@ -9,6 +9,7 @@ import time
 import urllib.request
 
 from conftest import MKDOCS, build
+from test_data_errors import edit
 
 
 def test_a_build_with_the_example_site_url_says_so_loudly_and_names_the_setting(project, tmp_path):
@@ -20,9 +21,7 @@ def test_a_build_with_the_example_site_url_says_so_loudly_and_names_the_setting(
 
 
 def test_a_build_with_a_real_site_url_is_quiet_and_prints_that_address(project, tmp_path):
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "site_url: https://oppnaplaner.example/", "site_url: https://planer.region.test/"), encoding="utf-8")
+    edit(project, "mkdocs.yml", "site_url: https://oppnaplaner.example/", "site_url: https://planer.region.test/")
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert "site_url" not in result.stdout + result.stderr

@@ -62,7 +62,6 @@ class Cache:
     def __init__(self, data_dir: Path, schema_dir: Path):
         self.directory = Path(data_dir).resolve().parent / ".cache" / "oppna-planer"
         self.version = code_version(schema_dir)
-        self.hits = self.misses = 0
         self.used: dict[str, object] = {}
 
     def done(self) -> None:
@@ -78,16 +77,13 @@ class Cache:
 
     def get(self, key: str):
         if key in _MEMORY:
-            self.hits += 1
             self.used[key] = _MEMORY[key]
             return _MEMORY[key]
         try:
             with open(self._path(key), "rb") as f:
                 value = pickle.load(f)
         except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError):
-            self.misses += 1
             return None
-        self.hits += 1
         self.used[key] = value
         return value
 

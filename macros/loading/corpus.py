@@ -137,7 +137,10 @@ def _load_register(path: Path, root: Path, regions: dict[str, m.Region], collect
         doc.error("region", f"regionen '{region_id}' har redan ett indikatorregister")
         return
     collector.start_file(region)
+    errors_before = len(collector.errors)
     region.indicators = parse_register(doc, region)
+    if not region.indicators and len(collector.errors) > errors_before:
+        collector.registerless.add(region.id)  # its own error says why; plans would only echo it
 
 
 def _load_region_files(by_region: dict[str, list[Path]], folder: Path, root: Path, kind: str,

@@ -10,6 +10,7 @@ the figures and the indicator's stated direction do not support.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -184,8 +185,13 @@ class History:
 
     # --- judgements -----------------------------------------------------
 
-    def judgements(self) -> list[Judgement]:
+    @functools.cached_property
+    def _judged(self) -> list[Judgement]:
         return [self.judge(f) for f in self.figures if f.kind == TARGET and not _no_target(f.value)]
+
+    def judgements(self) -> list[Judgement]:
+        """Every decided target (a dash is none), judged; made once, asked for by every page."""
+        return self._judged
 
     def judgements_of(self, plan: Plan, year: int) -> list[Judgement]:
         """The judgements of one plan's targets for a year, one per series."""

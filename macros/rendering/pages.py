@@ -90,9 +90,6 @@ class PageContext:
     def current_plan_href(self, region: m.Region, body: m.Body) -> str:
         return urls.relative_url(urls.url_of(self.source), urls.current_plan_url(region.id, body.id))
 
-    def region_of(self, item) -> m.Region:
-        return self.corpus.regions[item.region_id]
-
     def plan_label(self, plan: m.Plan) -> str:
         return plan_title(self.corpus, plan)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from ..model import Corpus
+from ..rendering.pages import Published
 from . import pages, redirects
 
 
@@ -25,7 +26,9 @@ def read_config(config_file: Path) -> dict:
 def check(corpus: Corpus, extra: dict, docs_dir: Path) -> list[str]:
     """Swedish messages for every mistake in mkdocs.yml's `extra.flyttade_sidor` and every
     hand-written page in docs/ that a page made from data would overwrite."""
-    generated = set(pages.generated_pages(corpus))
+    # Every page the build makes, the site-wide ones (Öppna data, Ändringar …) included;
+    # none is rendered here.
+    generated = set(pages.generated_pages(corpus, Published()))
     errors = redirects.check_moved(extra.get("flyttade_sidor") or {}, docs_dir, generated,
                                    set(redirects.current_plans(corpus)))
     for source in sorted(generated):

@@ -76,15 +76,12 @@ class Generated:
     render: Callable[[], RenderedPage]
 
 
-def generated_pages(corpus: Corpus, published: Published | None = None,
-                    region_ids: set[str] | None = None) -> dict[str, Generated]:
-    """Source path → title and how to render it, for every page made from data (of the
-    regions in `region_ids`, or of all); with `published` (the open-data files and the
-    change log) also the Öppna data, Datakatalog and Ändringar pages."""
+def generated_pages(corpus: Corpus, published: Published | None = None) -> dict[str, Generated]:
+    """Source path → title and how to render it, for every page made from data; with
+    `published` (the open-data files and the change log) also the Öppna data, Datakatalog
+    and Ändringar pages."""
     made: dict[str, Generated] = {}
     for region in corpus.regions.values():
-        if region_ids is not None and region.id not in region_ids:
-            continue
         made[urls.region_source(region.id)] = Generated(
             region.name, lambda r=region: pages.region_page(corpus, r, published))
         for plan in region.plans:
@@ -107,13 +104,11 @@ def generated_pages(corpus: Corpus, published: Published | None = None,
     return made
 
 
-def navigation(corpus: Corpus, region_ids: set[str] | None = None) -> list:
+def navigation(corpus: Corpus) -> list:
     """Nested navigation: region → plans, minutes. Goals are anchors, not pages, so the
     navigation grows with documents, not with their contents."""
     nav = []
     for region in sorted(corpus.regions.values(), key=lambda r: r.name):
-        if region_ids is not None and region.id not in region_ids:
-            continue
         section: list = [urls.region_source(region.id)]
         plans = [urls.plan_source(region.id, p.id) for p in region.plans]
         meetings = [urls.meeting_source(region.id, m.id) for m in region.meetings]
