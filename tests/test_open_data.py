@@ -27,7 +27,8 @@ from rdflib.compare import isomorphic
 from rdflib import namespace as ns
 
 from conftest import ROOT, norm, table_grid
-from macros.downloads import Settings, build
+from macros.downloads import FileStore, Settings, build
+from macros.downloads.jsonfiles import json_bytes, write_site_json
 from macros.loading import load_corpus
 from macros.model import History
 from macros.rendering.formatting import number
@@ -330,6 +331,21 @@ def test_the_site_json_holds_every_plan_and_minutes(site):
     assert [f"{m['region_id']}/protokoll/{m['id']}" for m in data["meetings"]] == [HSU]
     assert [r["geography"] for r in data["regions"]] == [["http://data.europa.eu/nuts/code/SE331"],
                                                          ["http://data.europa.eu/nuts/code/SE321"]]
+    # Written in pieces (jsonfiles.write_site_json), it is still exactly what one json.dumps
+    # of the whole makes, and each plan in it is its own file's content.
+    raw = data_file(site, "oppna-planer.json").read_bytes()
+    assert raw == json_bytes(data)
+    for plan in data["plans"]:
+        assert json.loads(data_file(site, f"{plan['region_id']}/planer/{plan['id']}/plan.json").read_bytes()) == plan
+
+
+def test_the_site_json_written_in_pieces_is_json_dumps_of_the_whole():
+    head = {"title": "Öppna \"planer\"\n", "regions": [{"id": "a", "list": [1, {"x": []}]}]}
+    arrays = {"plans": [{"id": "p1", "text": "rad 1\nrad 2", "nested": {"deep": [[], {}]}}, {"id": "p2"}],
+              "meetings": [], "more": [{}]}
+    out = io.BytesIO()
+    write_site_json(out, head, {name: (json_bytes(item) for item in items) for name, items in arrays.items()})
+    assert out.getvalue() == json_bytes({**head, **arrays})
 
 
 def test_the_zip_is_a_data_package_that_validates_on_its_own(site, tmp_path):
@@ -339,7 +355,7 @@ def test_the_zip_is_a_data_package_that_validates_on_its_own(site, tmp_path):
     assert report.valid and report.stats["tasks"] == len(list(tmp_path.rglob("*.csv")))
 
 
-def test_the_zip_holds_every_csv_and_the_data_package_and_is_deterministic(site):
+def test_the_zip_holds_every_csv_and_the_data_package_and_is_deterministic(site, tmp_path):
     raw = data_file(site, "oppna-planer-csv.zip").read_bytes()
     with zipfile.ZipFile(io.BytesIO(raw)) as archive:
         names = archive.namelist()
@@ -352,8 +368,8 @@ def test_the_zip_holds_every_csv_and_the_data_package_and_is_deterministic(site)
     assert set(names) == csv_files | {"datapackage.json"}
     corpus = load_corpus(ROOT / "data")
     settings = Settings(SITE_URL, "Öppna planer", "Utgivare", "a@b.example")
-    assert build(corpus, settings).files["data/oppna-planer-csv.zip"].content == \
-        build(corpus, settings).files["data/oppna-planer-csv.zip"].content
+    assert build(corpus, settings, FileStore(tmp_path / "a")).files["data/oppna-planer-csv.zip"].content == \
+        build(corpus, settings, FileStore(tmp_path / "b")).files["data/oppna-planer-csv.zip"].content
 
 
 # --------------------------------------------------------------------------------------
@@ -491,7 +507,7 @@ def test_an_indicators_history_becomes_a_csv_in_the_data_package(tmp_path):
     """Användandet av självservice, Region Västerbotten: RS nämndplan 2023 (utfall 2021 209 266,
     målnivå 2023 276 230) and HSN nämndplan 2025 (utfall 2023 274 057, målnivå 2025 530 000)."""
     corpus = load_corpus(ROOT / "data")
-    downloads = build(corpus, Settings(SITE_URL, "Öppna planer", "Utgivare", "a@b.example"))
+    downloads = build(corpus, Settings(SITE_URL, "Öppna planer", "Utgivare", "a@b.example"), FileStore(tmp_path / "made"))
     history = downloads.for_indicator("vasterbotten", "anvandandet-av-sjalvservice")
     assert history.path == "data/vasterbotten/indikatorer/anvandandet-av-sjalvservice/historik.csv"
     rows = list(csv.DictReader(io.StringIO(history.content.decode("utf-8"))))
@@ -561,7 +577,7 @@ def test_the_catalogue_carries_the_original(catalogue):
     assert catalogue.value(dataset, ns.DCTERMS.source) is None  # no address in the source
 
 
-def test_an_original_with_an_address_is_a_link_on_the_page_and_a_source_in_the_catalogue():
+def test_an_original_with_an_address_is_a_link_on_the_page_and_a_source_in_the_catalogue(tmp_path):
     from macros import model as m
     from macros.rendering.pages import Published, plan_page
 
@@ -569,7 +585,7 @@ def test_an_original_with_an_address_is_a_link_on_the_page_and_a_source_in_the_c
     plan = corpus.plan("vasternorrland", "rs-verksamhetsplan-2025-2027")
     url = "https://www.rvn.se/dokument/verksamhetsplan-2025.pdf?a=1&b=2"
     plan.original = m.Original("Verksamhetsplan 2025 (2026–2027)", url)
-    downloads = build(corpus, Settings(SITE_URL, "Öppna planer", "Utgivare", "a@b.example"))
+    downloads = build(corpus, Settings(SITE_URL, "Öppna planer", "Utgivare", "a@b.example"), FileStore(tmp_path))
     html = str(plan_page(corpus, plan, Published(downloads)).html)
     assert '<a href="https://www.rvn.se/dokument/verksamhetsplan-2025.pdf?a=1&amp;b=2" rel="external">' \
            'Verksamhetsplan 2025 (2026–2027)</a>' in html

@@ -19,7 +19,7 @@ from rdflib import namespace as ns
 
 from conftest import ROOT
 from macros import model as m
-from macros.downloads import Settings, build
+from macros.downloads import FileStore, Settings, build
 from macros.downloads.csvfiles import safe_text
 from macros.loading import load_corpus
 
@@ -67,8 +67,8 @@ def _csv(downloads, path: str) -> list[dict]:
     return list(csv.DictReader(io.StringIO(downloads.files[path].content.decode("utf-8"), newline="")))
 
 
-def test_csv_text_cells_cannot_become_formulas_and_numbers_stay_numbers(hostile_corpus):
-    downloads = build(hostile_corpus, _settings())
+def test_csv_text_cells_cannot_become_formulas_and_numbers_stay_numbers(hostile_corpus, tmp_path):
+    downloads = build(hostile_corpus, _settings(), FileStore(tmp_path))
     base = "data/vasternorrland/planer/hsn-verksamhetsplan-2024-2026/"
     rows = [r for r in _csv(downloads, base + "indikatorer.csv") if r["indicator_id"] == "kariesfria-6-aringar"]
     assert {r["indicator_name"] for r in rows} == {"'" + HOSTILE[0]}
@@ -86,8 +86,8 @@ def test_csv_text_cells_cannot_become_formulas_and_numbers_stay_numbers(hostile_
                 assert not row[column].startswith(("=", "+", "-", "@", "\t", "\r")), (download.path, row[column])
 
 
-def test_json_and_rdf_carry_hostile_text_unchanged(hostile_corpus):
-    downloads = build(hostile_corpus, _settings())
+def test_json_and_rdf_carry_hostile_text_unchanged(hostile_corpus, tmp_path):
+    downloads = build(hostile_corpus, _settings(), FileStore(tmp_path))
     plan = hostile_corpus.plan("vasternorrland", "hsn-verksamhetsplan-2024-2026")
     data = json.loads(downloads.files["data/vasternorrland/planer/hsn-verksamhetsplan-2024-2026/plan.json"].content)
     assert data["title"] == plan.title

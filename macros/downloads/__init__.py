@@ -8,12 +8,15 @@
     archive.py       the deterministic zip of all CSVs
     catalogue.py     katalog.ttl and katalog.rdf (DCAT-AP-SE, built with rdflib)
     files.py         all of them, with their addresses (macros/urls.py)
+    store.py         the folder they are written to as they are made
 
-Knows nothing of MkDocs: `build(corpus, settings)` returns every file's path and
-bytes; the site adapter writes them and links them from the pages.
+Knows nothing of MkDocs: `build(corpus, settings, store)` writes every file into the
+store and returns each file's path, size and place; the site adapter copies them into
+the site and links them from the pages.
 """
 
 from .files import Downloads, build
 from .publication import CC0, LICENCES, Download, Settings
+from .store import FileStore
 
-__all__ = ["CC0", "LICENCES", "Download", "Downloads", "Settings", "build"]
+__all__ = ["CC0", "LICENCES", "Download", "Downloads", "FileStore", "Settings", "build"]

@@ -27,6 +27,7 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
 from .. import model as m
 from .. import urls
 from .publication import CC0, Download, Settings
+from .store import FileStore
 
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 DCATAP = Namespace("http://data.europa.eu/r5r/")
@@ -230,11 +231,11 @@ def _period_text(period: m.Period) -> str:
     return str(period.start) if period.start == period.end else f"{period.start}–{period.end}"
 
 
-def files(corpus: m.Corpus, settings: Settings, downloads) -> tuple[Download, Download]:
+def files(corpus: m.Corpus, settings: Settings, downloads, store: FileStore) -> tuple[Download, Download]:
     g = graph(corpus, settings, downloads)
     about = "Datakatalogen (DCAT-AP-SE): varje datamängd och fil på webbplatsen."
-    turtle = Download(urls.CATALOGUE_TURTLE, "Datakatalog", "Turtle", "text/turtle",
-                      g.serialize(format="turtle", encoding="utf-8"), about)
-    rdfxml = Download(urls.CATALOGUE_RDFXML, "Datakatalog", "RDF/XML", "application/rdf+xml",
-                      g.serialize(format="pretty-xml", encoding="utf-8"), about)
+    turtle = store.save(urls.CATALOGUE_TURTLE, "Datakatalog", "Turtle", "text/turtle",
+                        g.serialize(format="turtle", encoding="utf-8"), about)
+    rdfxml = store.save(urls.CATALOGUE_RDFXML, "Datakatalog", "RDF/XML", "application/rdf+xml",
+                        g.serialize(format="pretty-xml", encoding="utf-8"), about)
     return turtle, rdfxml

@@ -14,6 +14,7 @@ from .. import model as m
 from .. import urls
 from . import archive, catalogue, csvfiles, datapackage, jsonfiles, jsonschemas, tables
 from .publication import Download, Settings
+from .store import FileStore
 
 CSV, JSON, ZIP = "text/csv", "application/json", "application/zip"
 SCHEMA_MEDIA_TYPE = JSON  # what static hosts serve .json as; application/schema+json is not registered
@@ -58,70 +59,73 @@ class Downloads:
         return [(self.files[path], kind) for path, kind in sorted(self.kinds.items())]
 
 
-def _csv(path: str, kind: tables.TableKind, rows: list[dict], what: str) -> Download:
-    return Download(path, kind.title, "CSV", CSV, csvfiles.csv_bytes(kind, rows),
-                    f"{kind.title} ur ”{what}”. {kind.description}")
+def _csv(store: FileStore, path: str, kind: tables.TableKind, rows: list[dict], what: str) -> Download:
+    return store.save(path, kind.title, "CSV", CSV, csvfiles.csv_bytes(kind, rows),
+                      f"{kind.title} ur ”{what}”. {kind.description}")
 
 
-def build(corpus: m.Corpus, settings: Settings) -> Downloads:
-    """Every file: per plan, per set of minutes, per indicator, and for the whole site."""
+def build(corpus: m.Corpus, settings: Settings, store: FileStore) -> Downloads:
+    """Every file, written to `store`: per plan, per set of minutes, per indicator, and for
+    the whole site."""
     downloads = Downloads()
-    plan_json, meeting_json = [], []
+    plan_json, meeting_json = [], []  # the files, which the whole site's JSON holds again
     for region in sorted(corpus.regions.values(), key=lambda r: r.id):
         for plan in region.plans:
             what = plan_name(corpus, plan)
-            data, downloads.plans[(region.id, plan.id)] = _document_files(
-                downloads, settings, lambda name, p=plan: urls.plan_data(region.id, p.id, name), "plan",
+            downloads.plans[(region.id, plan.id)] = _document_files(
+                downloads, store, settings, lambda name, p=plan: urls.plan_data(region.id, p.id, name), "plan",
                 tables.plan_tables(corpus, plan), what, "Hela planen",
                 f"Hela ”{what}”: kapitel, mål, indikatorer, tabeller och uppdrag.",
                 lambda listed, p=plan: jsonfiles.plan_data(corpus, p, settings, listed))
-            plan_json.append(data)
+            plan_json.append(downloads.plans[(region.id, plan.id)][0])
         for meeting in region.meetings:
-            data, downloads.meetings[(region.id, meeting.id)] = _document_files(
-                downloads, settings, lambda name, mt=meeting: urls.meeting_data(region.id, mt.id, name),
+            downloads.meetings[(region.id, meeting.id)] = _document_files(
+                downloads, store, settings, lambda name, mt=meeting: urls.meeting_data(region.id, mt.id, name),
                 "protokoll", tables.meeting_tables(meeting), meeting.title, "Hela protokollet",
                 f"{meeting.title}: närvaro, information och varje paragraf med beslut.",
                 lambda listed, mt=meeting: jsonfiles.meeting_data(corpus, mt, settings, listed))
-            meeting_json.append(data)
+            meeting_json.append(downloads.meetings[(region.id, meeting.id)][0])
 
         for history in corpus.histories(region).values():
             downloads.indicators[(region.id, history.definition.id)] = downloads.add(
-                indicator_history_file(corpus, region, history), tables.HISTORY)
+                indicator_history_file(corpus, region, history, store), tables.HISTORY)
 
     for name, (_, title) in jsonschemas.SCHEMAS.items():
-        downloads.schemas.append(downloads.add(Download(
+        downloads.schemas.append(downloads.add(store.save(
             urls.json_schema(name), f"JSON Schema: {title.split(': ', 1)[1]}", "JSON", SCHEMA_MEDIA_TYPE,
             jsonfiles.json_bytes(jsonschemas.schema(name, settings.site_url)))))
 
     package = datapackage.package(downloads.csv_files(), settings)
-    package_file = downloads.add(Download(urls.DATA_PACKAGE, "Databeskrivning (Frictionless Data Package)",
-                                          "JSON", JSON, jsonfiles.json_bytes(package),
-                                          "Beskriver varje CSV-fil och dess kolumner (Table Schema)."))
-    everything = downloads.add(Download(
-        urls.SITE_JSON, "Allt i en JSON-fil", "JSON", JSON,
-        jsonfiles.json_bytes(jsonfiles.site_data(corpus, settings, plan_json, meeting_json)),
-        "Alla regioner, planer och protokoll i en fil."))
-    zipped = downloads.add(Download(
-        urls.CSV_ZIP, "Alla CSV-filer i en zip-fil", "ZIP", ZIP,
-        archive.zip_bytes({**{_in_package(d.path): d.content for d, _ in downloads.csv_files()},
-                           "datapackage.json": package_file.content}),
-        "Alla CSV-filer med databeskrivningen datapackage.json."))
+    package_file = downloads.add(store.save(urls.DATA_PACKAGE, "Databeskrivning (Frictionless Data Package)",
+                                            "JSON", JSON, jsonfiles.json_bytes(package),
+                                            "Beskriver varje CSV-fil och dess kolumner (Table Schema)."))
+    with store.target(urls.SITE_JSON).open("wb") as out:
+        jsonfiles.write_site_json(out, jsonfiles.site_data(corpus, settings), {
+            "plans": (d.content for d in plan_json), "meetings": (d.content for d in meeting_json)})
+    everything = downloads.add(store.saved(urls.SITE_JSON, "Allt i en JSON-fil", "JSON", JSON,
+                                           "Alla regioner, planer och protokoll i en fil."))
+    archive.write_zip(store.target(urls.CSV_ZIP),
+                      {**{_in_package(d.path): d.stored for d, _ in downloads.csv_files()},
+                       "datapackage.json": package_file.stored})
+    zipped = downloads.add(store.saved(urls.CSV_ZIP, "Alla CSV-filer i en zip-fil", "ZIP", ZIP,
+                                       "Alla CSV-filer med databeskrivningen datapackage.json."))
     downloads.site_wide = [everything, zipped, package_file]
-    turtle, rdfxml = catalogue.files(corpus, settings, downloads)
+    turtle, rdfxml = catalogue.files(corpus, settings, downloads, store)
     downloads.catalogue = [downloads.add(turtle), downloads.add(rdfxml)]
     return downloads
 
 
-def _document_files(downloads: Downloads, settings: Settings, path_of, name: str, table_rows, what: str,
-                    title: str, description: str, to_data) -> tuple[dict, list[Download]]:
+def _document_files(downloads: Downloads, store: FileStore, settings: Settings, path_of, name: str,
+                    table_rows, what: str, title: str, description: str, to_data) -> list[Download]:
     """A plan's or minutes' CSV files and the whole document as JSON (named `name`.json and
-    described by the JSON Schema of that name), which lists them all: (its data, the files)."""
-    files = [downloads.add(_csv(path_of(f"{kind.name}.csv"), kind, rows, what), kind) for kind, rows in table_rows]
+    described by the JSON Schema of that name), which lists them all: the JSON file first."""
+    files = [downloads.add(_csv(store, path_of(f"{kind.name}.csv"), kind, rows, what), kind)
+             for kind, rows in table_rows]
     path = path_of(f"{name}.json")
-    listed = [Download(path, title, "JSON", JSON, b"")] + files
+    listed = [Download(path, title, "JSON", JSON)] + files
     data = {"$schema": urls.absolute(settings.site_url, urls.json_schema(name)), **to_data(listed)}
-    whole = downloads.add(Download(path, title, "JSON", JSON, jsonfiles.json_bytes(data), description))
-    return data, [whole] + files
+    whole = downloads.add(store.save(path, title, "JSON", JSON, jsonfiles.json_bytes(data), description))
+    return [whole] + files
 
 
 def _in_package(path: str) -> str:
@@ -134,7 +138,7 @@ def plan_name(corpus: m.Corpus, plan: m.Plan) -> str:
     return f"{corpus.regions[plan.region_id].body_name(plan.body_id)}: {plan.title}"
 
 
-def indicator_history_file(corpus: m.Corpus, region: m.Region, history: m.History) -> Download:
+def indicator_history_file(corpus: m.Corpus, region: m.Region, history: m.History, store: FileStore) -> Download:
     """/data/<region>/indikatorer/<id>/historik.csv: every figure of the indicator's page,
     each with the plan or follow-up it comes from."""
     definition = history.definition
@@ -150,4 +154,4 @@ def indicator_history_file(corpus: m.Corpus, region: m.Region, history: m.Histor
     path = f"{urls.DATA_DIR}/{region.id}/indikatorer/{definition.id}/historik.csv"
     rows = list(tables.history_rows(region.id, definition.id, definition.name, definition.unit, points,
                                     definition.series))
-    return _csv(path, tables.HISTORY, rows, f"regionens uppföljning av indikatorn {definition.name}")
+    return _csv(store, path, tables.HISTORY, rows, f"regionens uppföljning av indikatorn {definition.name}")

@@ -13,7 +13,9 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from collections.abc import Iterable
 from decimal import Decimal
+from typing import BinaryIO
 
 from .. import model as m
 from .. import urls
@@ -102,7 +104,8 @@ def meeting_data(corpus: m.Corpus, meeting: m.Meeting, settings: Settings, downl
     return data
 
 
-def site_data(corpus: m.Corpus, settings: Settings, plans: list[dict], meetings: list[dict]) -> dict:
+def site_data(corpus: m.Corpus, settings: Settings) -> dict:
+    """The whole site's JSON but its plans and meetings (see write_site_json)."""
     regions = []
     for region in sorted(corpus.regions.values(), key=lambda r: r.id):
         item = to_json(region)
@@ -113,9 +116,29 @@ def site_data(corpus: m.Corpus, settings: Settings, plans: list[dict], meetings:
         regions.append(item)
     return {"$schema": urls.absolute(settings.site_url, urls.json_schema("oppna-planer")),
             "title": settings.site_name, "url": settings.site_url, "licence": settings.licence,
-            "regions": regions, "plans": plans, "meetings": meetings}
+            "regions": regions}
 
 
 def json_bytes(data: dict) -> bytes:
     """Readable, stable output: indented, keys in the order made, non-ASCII as itself."""
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def write_site_json(out: BinaryIO, head: dict, arrays: dict[str, Iterable[bytes]]) -> None:
+    """Write `json_bytes({**head, name: [items…]})` for the arrays' items, given as the
+    json_bytes of each, without holding them all: the whole site's JSON repeats every
+    plan's and minutes' file, more than a build may keep in memory at national scale."""
+    text = json_bytes(head)
+    out.write(text[:-len(b"\n}\n")])
+    for name, items in arrays.items():
+        out.write(b",\n  " + json.dumps(name, ensure_ascii=False).encode("utf-8") + b": ")
+        first = True
+        for item in items:
+            out.write(b"[\n" if first else b",\n")
+            # An item's lines are indented two levels deeper inside the whole; a JSON text
+            # has no line breaks inside its strings, so this is exact.
+            out.write(b"\n".join(b"    " + line for line in item.rstrip(b"\n").split(b"\n")))
+            first = False
+        out.write(b"[]" if first else b"\n  ]")
+    out.write(b"\n}\n")
+

@@ -4,6 +4,7 @@ and what a made file is."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..model import ChangeLog
 
@@ -53,13 +54,14 @@ class Download:
     title: str  # Swedish, for links: "Indikatorer"
     format: str  # "CSV", "JSON", "ZIP", "Turtle", "RDF/XML"
     media_type: str
-    content: bytes
+    size: int = 0  # bytes
     description: str = ""
+    stored: Path | None = None  # where its bytes are (store.FileStore); None while it is being made
 
     @property
     def name(self) -> str:
         return self.path.rsplit("/", 1)[-1]
 
     @property
-    def size(self) -> int:
-        return len(self.content)
+    def content(self) -> bytes:
+        return self.stored.read_bytes()

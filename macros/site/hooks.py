@@ -15,6 +15,7 @@ import logging
 import os
 import subprocess
 import sys
+import tempfile
 import types
 from pathlib import Path
 from urllib.parse import urlparse
@@ -26,6 +27,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
 from macros import urls
+from macros.downloads import FileStore
 from macros.downloads import build as build_downloads
 from macros.loading import DataErrors
 from macros.loading.changes import read_changes
@@ -87,7 +89,11 @@ def on_config(config):
     # files join the build in on_files, so a data error above publishes none of them.
     with timing.phase("open data (downloads, catalogue)"):
         settings = opendata.settings(config, read_changes(project))
-        downloads = build_downloads(corpus, settings)
+        # Written to a folder of their own as they are made (MkDocs copies them into the
+        # site), since at national scale they do not fit in the build's memory.
+        _remove_store()
+        _state["store"] = FileStore(Path(tempfile.mkdtemp(prefix="oppna-planer-data-")))
+        downloads = build_downloads(corpus, settings, _state["store"])
     _state["downloads"] = downloads
     published = Published(downloads, settings.changelog, settings.licence, settings.licence_name)
     if not _state.get("serving"):
@@ -139,7 +145,7 @@ def on_files(files, config):
     for path, download in _state["downloads"].files.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} finns redan men skapas från data (öppna data); ta bort filen i docs/")
-        files.append(File.generated(config, path, content=download.content))
+        files.append(File.generated(config, path, abs_src_path=str(download.stored)))
     if _state["part"] is not None:
         _quiet_skipped_pages()
     _state["search"] = None
@@ -168,6 +174,7 @@ def _search_enabled() -> bool:
 
 def on_build_error(error):
     _close_prerender()
+    _remove_store()
     if _state.get("search") is not None:
         _state.pop("search").close()
 
@@ -291,8 +298,19 @@ def _toc_tokens(headings) -> list[dict]:
 _NOT_INDEXED = ".headerlink, .op-permalink, .op-empty"
 
 
+def _remove_store() -> None:
+    store = _state.pop("store", None)
+    if store is not None:
+        store.remove()
+
+
+def on_shutdown():
+    _remove_store()
+
+
 def on_post_build(config):
     _close_prerender()
+    _remove_store()  # MkDocs copied the open-data files before it wrote the pages
     with timing.phase("redirects"):
         _write_redirects(config)
     if _state.get("search") is not None:
