@@ -8,6 +8,9 @@ examples run in seconds; the full-build cases cover the rest of the pipeline.
 from __future__ import annotations
 
 import copy
+import dataclasses
+import html
+import re
 from decimal import Decimal
 
 from bs4 import BeautifulSoup
@@ -17,6 +20,7 @@ from hypothesis import strategies as st
 from conftest import ROOT, norm
 from macros import model as m
 from macros.loading import load_corpus
+from macros.rendering import text
 from macros.rendering.pages import plan_page
 
 MARKDOWN_SYNTAX = set("\\`*_{}[]()#+-.!|<>&~:=\"'")
@@ -132,3 +136,45 @@ def test_numbers_are_shown_as_the_same_number_in_swedish_notation(value):
     cell = page_html(changed, plan).find(id=f"tabell-{first(plan, m.Table).id}").select("tbody td")[0]
     shown = cell.get_text().replace("\u00a0", "").replace("\u2212", "-").replace(",", ".")
     assert Decimal(shown) == value
+
+
+def _through_markdown(value: str) -> tuple[str, str, str]:
+    """block, inline and plain of `value` the long way: Markdown and nh3 every time."""
+    text._MD.reset()
+    block = text._sanitise(text._MD.convert(value))
+    inline = re.sub(r"^<p>(.*)</p>$", r"\1", block.strip(), flags=re.S)
+    return block, inline, html.unescape(re.sub(r"<[^>]+>", "", inline))
+
+
+# Words, numbers and every character that matters to Markdown, at both ends too.
+markdownish = st.lists(st.one_of(st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=6),
+                                 st.sampled_from(list("\\`*_[]<>&!#|~=-+.)0123456789 \t\n\xa0\u202f") +
+                                                 ["1. ", "- ", "  ", "    ", "&amp;", "http://a.se"])),
+                       max_size=8).map("".join)
+
+
+@SETTINGS
+@given(value=markdownish)
+def test_text_that_skips_markdown_renders_exactly_as_markdown_would_render_it(value):
+    assert (str(text.block(value)), str(text.inline(value)), text.plain(value)) == _through_markdown(value)
+
+
+def test_every_text_of_the_real_data_renders_exactly_as_markdown_would_render_it():
+    def texts(item, seen):
+        if isinstance(item, str):
+            yield item
+        elif id(item) in seen or not isinstance(item, (list, tuple, dict)) and not dataclasses.is_dataclass(item):
+            return
+        else:
+            seen.add(id(item))
+            values = (item.values() if isinstance(item, dict) else item if isinstance(item, (list, tuple))
+                      else (getattr(item, f.name) for f in dataclasses.fields(item)))
+            for value in values:
+                yield from texts(value, seen)
+
+    found = set(texts(list(real_corpus().regions.values()), set()))
+    assert len(found) > 1000
+    skipping = [v for v in found if text._as_is(v)]
+    assert len(skipping) > len(found) / 2  # the quick way is the usual one
+    for value in found:
+        assert (str(text.block(value)), str(text.inline(value)), text.plain(value)) == _through_markdown(value), value
