@@ -339,6 +339,19 @@ def test_the_site_json_holds_every_plan_and_minutes(site):
         assert json.loads(data_file(site, f"{plan['region_id']}/planer/{plan['id']}/plan.json").read_bytes()) == plan
 
 
+def test_open_data_made_side_by_side_in_forked_processes_is_the_same_as_made_in_one(tmp_path):
+    corpus = load_corpus(ROOT / "data")
+    settings = Settings(SITE_URL, "Öppna planer", "Utgivare", "a@b.example")
+    alone = build(corpus, settings, FileStore(tmp_path / "one"), processes=1)
+    forked = build(corpus, settings, FileStore(tmp_path / "two"), processes=2)
+    assert list(forked.files) == list(alone.files)
+    for path, download in alone.files.items():
+        assert forked.files[path].content == download.content, path
+        assert forked.files[path].size == download.size == len(download.content)
+    assert (forked.plans.keys(), forked.meetings.keys(), forked.indicators.keys(), forked.kinds) == \
+        (alone.plans.keys(), alone.meetings.keys(), alone.indicators.keys(), alone.kinds)
+
+
 def test_the_site_json_written_in_pieces_is_json_dumps_of_the_whole():
     head = {"title": "Öppna \"planer\"\n", "regions": [{"id": "a", "list": [1, {"x": []}]}]}
     arrays = {"plans": [{"id": "p1", "text": "rad 1\nrad 2", "nested": {"deep": [[], {}]}}, {"id": "p2"}],

@@ -26,6 +26,7 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
 
 from .. import model as m
 from .. import urls
+from . import forked
 from .publication import CC0, Download, Settings
 from .store import FileStore
 
@@ -231,11 +232,18 @@ def _period_text(period: m.Period) -> str:
     return str(period.start) if period.start == period.end else f"{period.start}–{period.end}"
 
 
-def files(corpus: m.Corpus, settings: Settings, downloads, store: FileStore) -> tuple[Download, Download]:
+def files(corpus: m.Corpus, settings: Settings, downloads, store: FileStore,
+          processes: int = 1) -> tuple[Download, Download]:
     g = graph(corpus, settings, downloads)
     about = "Datakatalogen (DCAT-AP-SE): varje datamängd och fil på webbplatsen."
-    turtle = store.save(urls.CATALOGUE_TURTLE, "Datakatalog", "Turtle", "text/turtle",
-                        g.serialize(format="turtle", encoding="utf-8"), about)
-    rdfxml = store.save(urls.CATALOGUE_RDFXML, "Datakatalog", "RDF/XML", "application/rdf+xml",
-                        g.serialize(format="pretty-xml", encoding="utf-8"), about)
+
+    def save(made: tuple[str, str, str, str]) -> Download:
+        path, format, media_type, syntax = made
+        return store.save(path, "Datakatalog", format, media_type, g.serialize(format=syntax, encoding="utf-8"),
+                          about)
+
+    # rdflib's serialisers are slow at national scale: the two formats are written side by side.
+    turtle, rdfxml = forked.map_forked(save, [
+        (urls.CATALOGUE_TURTLE, "Turtle", "text/turtle", "turtle"),
+        (urls.CATALOGUE_RDFXML, "RDF/XML", "application/rdf+xml", "pretty-xml")], processes)
     return turtle, rdfxml

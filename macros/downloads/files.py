@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .. import model as m
 from .. import urls
-from . import archive, catalogue, csvfiles, datapackage, jsonfiles, jsonschemas, tables
+from . import archive, catalogue, csvfiles, datapackage, forked, jsonfiles, jsonschemas, tables
 from .publication import Download, Settings
 from .store import FileStore
 
@@ -39,6 +39,14 @@ class Downloads:
             self.kinds[download.path] = kind
         return download
 
+    def merge(self, part: Downloads) -> None:
+        """Add the files of `part` (made apart, for example one region's), keeping their order."""
+        for path, download in part.files.items():
+            self.add(download, part.kinds.get(path))
+        self.plans.update(part.plans)
+        self.meetings.update(part.meetings)
+        self.indicators.update(part.indicators)
+
     def for_plan(self, plan: m.Plan) -> list[Download]:
         return self.plans.get((plan.region_id, plan.id), [])
 
@@ -64,31 +72,13 @@ def _csv(store: FileStore, path: str, kind: tables.TableKind, rows: list[dict], 
                       f"{kind.title} ur ”{what}”. {kind.description}")
 
 
-def build(corpus: m.Corpus, settings: Settings, store: FileStore) -> Downloads:
+def build(corpus: m.Corpus, settings: Settings, store: FileStore, processes: int = 1) -> Downloads:
     """Every file, written to `store`: per plan, per set of minutes, per indicator, and for
-    the whole site."""
+    the whole site. The regions' files are made in `processes` processes side by side."""
     downloads = Downloads()
-    plan_json, meeting_json = [], []  # the files, which the whole site's JSON holds again
-    for region in sorted(corpus.regions.values(), key=lambda r: r.id):
-        for plan in region.plans:
-            what = plan_name(corpus, plan)
-            downloads.plans[(region.id, plan.id)] = _document_files(
-                downloads, store, settings, lambda name, p=plan: urls.plan_data(region.id, p.id, name), "plan",
-                tables.plan_tables(corpus, plan), what, "Hela planen",
-                f"Hela ”{what}”: kapitel, mål, indikatorer, tabeller och uppdrag.",
-                lambda listed, p=plan: jsonfiles.plan_data(corpus, p, settings, listed))
-            plan_json.append(downloads.plans[(region.id, plan.id)][0])
-        for meeting in region.meetings:
-            downloads.meetings[(region.id, meeting.id)] = _document_files(
-                downloads, store, settings, lambda name, mt=meeting: urls.meeting_data(region.id, mt.id, name),
-                "protokoll", tables.meeting_tables(meeting), meeting.title, "Hela protokollet",
-                f"{meeting.title}: närvaro, information och varje paragraf med beslut.",
-                lambda listed, mt=meeting: jsonfiles.meeting_data(corpus, mt, settings, listed))
-            meeting_json.append(downloads.meetings[(region.id, meeting.id)][0])
-
-        for history in corpus.histories(region).values():
-            downloads.indicators[(region.id, history.definition.id)] = downloads.add(
-                indicator_history_file(corpus, region, history, store), tables.HISTORY)
+    for part in forked.map_forked(lambda region_id: _region_files(corpus, settings, store, region_id),
+                                  sorted(corpus.regions), processes):
+        downloads.merge(part)
 
     for name, (_, title) in jsonschemas.SCHEMAS.items():
         downloads.schemas.append(downloads.add(store.save(
@@ -99,9 +89,10 @@ def build(corpus: m.Corpus, settings: Settings, store: FileStore) -> Downloads:
     package_file = downloads.add(store.save(urls.DATA_PACKAGE, "Databeskrivning (Frictionless Data Package)",
                                             "JSON", JSON, jsonfiles.json_bytes(package),
                                             "Beskriver varje CSV-fil och dess kolumner (Table Schema)."))
-    with store.target(urls.SITE_JSON).open("wb") as out:
+    with store.target(urls.SITE_JSON).open("wb") as out:  # it holds every plan's and minutes' JSON file
         jsonfiles.write_site_json(out, jsonfiles.site_data(corpus, settings), {
-            "plans": (d.content for d in plan_json), "meetings": (d.content for d in meeting_json)})
+            "plans": (files[0].content for files in downloads.plans.values()),
+            "meetings": (files[0].content for files in downloads.meetings.values())})
     everything = downloads.add(store.saved(urls.SITE_JSON, "Allt i en JSON-fil", "JSON", JSON,
                                            "Alla regioner, planer och protokoll i en fil."))
     archive.write_zip(store.target(urls.CSV_ZIP),
@@ -110,8 +101,31 @@ def build(corpus: m.Corpus, settings: Settings, store: FileStore) -> Downloads:
     zipped = downloads.add(store.saved(urls.CSV_ZIP, "Alla CSV-filer i en zip-fil", "ZIP", ZIP,
                                        "Alla CSV-filer med databeskrivningen datapackage.json."))
     downloads.site_wide = [everything, zipped, package_file]
-    turtle, rdfxml = catalogue.files(corpus, settings, downloads, store)
+    turtle, rdfxml = catalogue.files(corpus, settings, downloads, store, processes)
     downloads.catalogue = [downloads.add(turtle), downloads.add(rdfxml)]
+    return downloads
+
+
+def _region_files(corpus: m.Corpus, settings: Settings, store: FileStore, region_id: str) -> Downloads:
+    """A region's files: each plan's and minutes', and each indicator's history."""
+    downloads = Downloads()
+    region = corpus.regions[region_id]
+    for plan in region.plans:
+        what = plan_name(corpus, plan)
+        downloads.plans[(region.id, plan.id)] = _document_files(
+            downloads, store, settings, lambda name, p=plan: urls.plan_data(region.id, p.id, name), "plan",
+            tables.plan_tables(corpus, plan), what, "Hela planen",
+            f"Hela ”{what}”: kapitel, mål, indikatorer, tabeller och uppdrag.",
+            lambda listed, p=plan: jsonfiles.plan_data(corpus, p, settings, listed))
+    for meeting in region.meetings:
+        downloads.meetings[(region.id, meeting.id)] = _document_files(
+            downloads, store, settings, lambda name, mt=meeting: urls.meeting_data(region.id, mt.id, name),
+            "protokoll", tables.meeting_tables(meeting), meeting.title, "Hela protokollet",
+            f"{meeting.title}: närvaro, information och varje paragraf med beslut.",
+            lambda listed, mt=meeting: jsonfiles.meeting_data(corpus, mt, settings, listed))
+    for history in corpus.histories(region).values():
+        downloads.indicators[(region.id, history.definition.id)] = downloads.add(
+            indicator_history_file(corpus, region, history, store), tables.HISTORY)
     return downloads
 
 

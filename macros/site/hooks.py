@@ -93,7 +93,7 @@ def on_config(config):
         # site), since at national scale they do not fit in the build's memory.
         _remove_store()
         _state["store"] = FileStore(Path(tempfile.mkdtemp(prefix="oppna-planer-data-")))
-        downloads = build_downloads(corpus, settings, _state["store"])
+        downloads = build_downloads(corpus, settings, _state["store"], parallel.workers() + 1)
     _state["downloads"] = downloads
     published = Published(downloads, settings.changelog, settings.licence, settings.licence_name)
     if not _state.get("serving"):
