@@ -8,6 +8,8 @@ import subprocess
 import time
 import urllib.request
 
+import pytest
+
 from conftest import MKDOCS, build
 from test_data_errors import edit
 
@@ -44,11 +46,17 @@ def _get(url: str) -> str:
         return ""
 
 
-def test_mkdocs_serve_rebuilds_when_a_data_file_changes(project):
+@pytest.mark.parametrize("options", [[], ["--dirty", "--no-strict"]], ids=["whole", "dirty"])
+def test_mkdocs_serve_rebuilds_when_a_data_file_changes(project, options):
+    """Plain `serve` rebuilds everything; `--dirty` only the edited region's pages and open
+    data. Either way the edit shows on the page and in the plan's JSON, and the other
+    region's pages are still there."""
     port = _free_port()
-    url = f"http://127.0.0.1:{port}/vasterbotten/planer/hsn-namndplan-2025/"
+    base = f"http://127.0.0.1:{port}/"
+    url = base + "vasterbotten/planer/hsn-namndplan-2025/"
+    plan_json = base + "data/vasterbotten/planer/hsn-namndplan-2025/plan.json"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    server = subprocess.Popen([*MKDOCS, "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+    server = subprocess.Popen([*MKDOCS, "serve", *options, "-a", f"127.0.0.1:{port}"], cwd=project,
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 60
@@ -62,6 +70,9 @@ def test_mkdocs_serve_rebuilds_when_a_data_file_changes(project):
         while "Användandet av självbetjäning" not in _get(url):
             assert time.monotonic() < deadline, "the edit under data/ never showed: serve does not watch data/"
             time.sleep(0.5)
+        assert "Användandet av självbetjäning" in _get(plan_json)
+        assert "Region Västernorrland" in _get(base + "vasternorrland/")
+        assert "Användandet av självservice" not in _get(plan_json)
     finally:
         server.terminate()
         server.wait(timeout=20)

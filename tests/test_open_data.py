@@ -27,7 +27,7 @@ from rdflib.compare import isomorphic
 from rdflib import namespace as ns
 
 from conftest import ROOT, norm, table_grid
-from macros.downloads import FileStore, Settings, build
+from macros.downloads import FileStore, Settings, build, remake_regions
 from macros.downloads.jsonfiles import json_bytes, write_site_json
 from macros.loading import load_corpus
 from macros.model import History
@@ -350,6 +350,30 @@ def test_open_data_made_side_by_side_in_forked_processes_is_the_same_as_made_in_
         assert forked.files[path].size == download.size == len(download.content)
     assert (forked.plans.keys(), forked.meetings.keys(), forked.indicators.keys(), forked.kinds) == \
         (alone.plans.keys(), alone.meetings.keys(), alone.indicators.keys(), alone.kinds)
+
+
+def test_a_preview_after_an_edit_remakes_the_edited_regions_files_only(tmp_path):
+    settings = Settings(SITE_URL, "Öppna planer", "Utgivare", "a@b.example")
+    store = FileStore(tmp_path / "preview")
+    before = build(load_corpus(ROOT / "data"), settings, store)
+    site_json = before.files["data/oppna-planer.json"].content
+    edited = load_corpus(ROOT / "data")
+    edited.plan("vasterbotten", "hsn-namndplan-2025").title = "Ändrad titel"
+    after = remake_regions(before, edited, settings, store, {"vasterbotten"})
+    full = build(edited, settings, FileStore(tmp_path / "full"))
+    assert list(after.files) == list(full.files)
+    plan_json = "data/vasterbotten/planer/hsn-namndplan-2025/plan.json"
+    assert json.loads(after.files[plan_json].content)["title"] == "Ändrad titel"
+    for path, download in after.files.items():
+        if path.startswith("data/vasterbotten/"):
+            assert download.content == full.files[path].content, path
+        elif path.startswith("data/vasternorrland/"):
+            assert download is before.files[path], path  # not made again
+    # The whole site's files wait for the next full build.
+    assert after.files["data/oppna-planer.json"].content == site_json
+    assert after.site_wide == before.site_wide and after.catalogue == before.catalogue
+    assert after.plans.keys() == full.plans.keys() and after.meetings.keys() == full.meetings.keys()
+    assert after.indicators.keys() == full.indicators.keys()
 
 
 def test_the_site_json_written_in_pieces_is_json_dumps_of_the_whole():

@@ -15,8 +15,8 @@ store and returns each file's path, size and place; the site adapter copies them
 the site and links them from the pages.
 """
 
-from .files import Downloads, build
+from .files import Downloads, build, remake_regions
 from .publication import CC0, LICENCES, Download, Settings
 from .store import FileStore
 
-__all__ = ["CC0", "LICENCES", "Download", "Downloads", "FileStore", "Settings", "build"]
+__all__ = ["CC0", "LICENCES", "Download", "Downloads", "FileStore", "Settings", "build", "remake_regions"]

@@ -47,6 +47,23 @@ class Downloads:
         self.meetings.update(part.meetings)
         self.indicators.update(part.indicators)
 
+    @staticmethod
+    def region_of(path: str) -> str | None:
+        """The region whose file `path` is, None for the files of the whole site."""
+        parts = path.split("/")
+        return parts[1] if len(parts) > 3 and parts[0] == urls.DATA_DIR else None
+
+    def of_region(self, region_id: str) -> Downloads:
+        """The files of one region (as _region_files made them)."""
+        part = Downloads()
+        for path, download in self.files.items():
+            if self.region_of(path) == region_id:
+                part.add(download, self.kinds.get(path))
+        part.plans = {k: v for k, v in self.plans.items() if k[0] == region_id}
+        part.meetings = {k: v for k, v in self.meetings.items() if k[0] == region_id}
+        part.indicators = {k: v for k, v in self.indicators.items() if k[0] == region_id}
+        return part
+
     def for_plan(self, plan: m.Plan) -> list[Download]:
         return self.plans.get((plan.region_id, plan.id), [])
 
@@ -103,6 +120,23 @@ def build(corpus: m.Corpus, settings: Settings, store: FileStore, processes: int
     downloads.site_wide = [everything, zipped, package_file]
     turtle, rdfxml = catalogue.files(corpus, settings, downloads, store, processes)
     downloads.catalogue = [downloads.add(turtle), downloads.add(rdfxml)]
+    return downloads
+
+
+def remake_regions(previous: Downloads, corpus: m.Corpus, settings: Settings, store: FileStore,
+                   region_ids: set[str]) -> Downloads:
+    """`previous` (made into `store`) with the files of the regions `region_ids` made again
+    from `corpus`, for a preview after an edit: the whole site's files (its JSON, the zip,
+    the catalogue) stay as they were until the next full build."""
+    downloads = Downloads()
+    for region_id in sorted(corpus.regions):
+        downloads.merge(_region_files(corpus, settings, store, region_id) if region_id in region_ids
+                        else previous.of_region(region_id))
+    for path, download in previous.files.items():
+        if path not in downloads.files and previous.region_of(path) is None:
+            downloads.add(download, previous.kinds.get(path))
+    downloads.site_wide, downloads.catalogue, downloads.schemas = \
+        previous.site_wide, previous.catalogue, previous.schemas
     return downloads
 
 

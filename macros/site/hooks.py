@@ -27,7 +27,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
 from macros import urls
-from macros.downloads import FileStore
+from macros.downloads import FileStore, remake_regions
 from macros.downloads import build as build_downloads
 from macros.loading import DataErrors
 from macros.loading.changes import read_changes
@@ -85,15 +85,26 @@ def on_config(config):
     if errors:
         raise PluginError("\n".join(errors))
     _state["corpus"] = corpus
+    _state["part"] = _part(config, corpus)
+    _state["quick"] = False
+    changed = pages.changed_regions(data_dir) if _state.get("dirty_serve") else None
+    if changed is not None and _state["part"] is None and _state.get("store") is not None:
+        # `mkdocs serve --dirty` after an edit: only the pages and open data of the regions
+        # whose data changed are made and written again; the rest stay as the last build made them.
+        _state["part"] = changed & set(corpus.regions)
+        _state["quick"] = True
     # Open data: made from the validated model here, before anything is written; the
     # files join the build in on_files, so a data error above publishes none of them.
     with timing.phase("open data (downloads, catalogue)"):
         settings = opendata.settings(config, read_changes(project))
-        # Written to a folder of their own as they are made (MkDocs copies them into the
-        # site), since at national scale they do not fit in the build's memory.
-        _remove_store()
-        _state["store"] = FileStore(Path(tempfile.mkdtemp(prefix="oppna-planer-data-")))
-        downloads = build_downloads(corpus, settings, _state["store"], parallel.workers() + 1)
+        if _state["quick"]:
+            downloads = remake_regions(_state["downloads"], corpus, settings, _state["store"], _state["part"])
+        else:
+            # Written to a folder of their own as they are made (MkDocs copies them into
+            # the site), since at national scale they do not fit in the build's memory.
+            _remove_store()
+            _state["store"] = FileStore(Path(tempfile.mkdtemp(prefix="oppna-planer-data-")))
+            downloads = build_downloads(corpus, settings, _state["store"], parallel.workers() + 1)
     _state["downloads"] = downloads
     published = Published(downloads, settings.changelog, settings.licence, settings.licence_name)
     if not _state.get("serving"):
@@ -103,14 +114,6 @@ def on_config(config):
         # rebuild's corpus must be freed.
         gc.collect()
         gc.freeze()
-    _state["part"] = _part(config, corpus)
-    _state["quick"] = False
-    changed = pages.changed_regions(data_dir) if _state.get("dirty_serve") else None
-    if changed is not None and _state["part"] is None:
-        # `mkdocs serve --dirty` after an edit: only the pages of the regions whose data
-        # changed are rendered and written again; the others stay as the last build wrote them.
-        _state["part"] = changed & set(corpus.regions)
-        _state["quick"] = True
     _state["generated"] = pages.generated_pages(corpus, published)
     # Pages that moved, from mkdocs.yml: extra.flyttade_sidor maps old address → new source file.
     _state["moved"] = config.extra.get("flyttade_sidor") or {}
@@ -310,7 +313,8 @@ def on_shutdown():
 
 def on_post_build(config):
     _close_prerender()
-    _remove_store()  # MkDocs copied the open-data files before it wrote the pages
+    if not _state.get("dirty_serve"):
+        _remove_store()  # MkDocs copied the open-data files before it wrote the pages
     with timing.phase("redirects"):
         _write_redirects(config)
     if _state.get("search") is not None:
