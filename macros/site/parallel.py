@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
+from multiprocessing.pool import AsyncResult
 from typing import Callable
 
 _PAGES: dict[str, Callable] = {}  # what the forked worker renders from
@@ -31,29 +33,37 @@ def _render(source: str):
 class Prerender:
     # Of every 5 pages in writing order, the worker renders 3 (the build also runs the theme).
     SHARE = (3, 5)
+    # Pages the worker may render ahead of the build: it is faster than the build, and an
+    # unbounded lead kept the HTML of thousands of pages waiting in memory.
+    AHEAD = 32
 
     def __init__(self, generated: dict, order: list[str], processes: int):
         global _PAGES
         _PAGES = generated
         self.generated = generated
         share, out_of = self.SHARE
-        theirs = [s for i, s in enumerate(order) if i % out_of < share]
-        self.theirs = set(theirs)
-        self.received: dict[str, object] = {}
+        self.queue = deque(s for i, s in enumerate(order) if i % out_of < share)
+        self.theirs = set(self.queue)
+        self.pending: dict[str, AsyncResult] = {}
         self.pool = multiprocessing.get_context("fork").Pool(processes)
-        self.results = self.pool.imap(_render, theirs, chunksize=2)
+        self._submit()
+
+    def _submit(self) -> None:
+        while self.queue and len(self.pending) < self.AHEAD:
+            source = self.queue.popleft()
+            self.pending[source] = self.pool.apply_async(_render, (source,))
 
     def render(self, source: str):
         if source in self.theirs:
             self.theirs.discard(source)
-            while source not in self.received:
-                try:
-                    done, page = next(self.results)
-                except StopIteration:
-                    break
-                self.received[done] = page
-            if source in self.received:
-                return self.received.pop(source)
+            while source not in self.pending and self.queue:
+                # MkDocs writes in another order than was foreseen: render the skipped pages here.
+                skipped = self.queue.popleft()
+                self.pending[skipped] = None
+            result = self.pending.pop(source, None)
+            self._submit()
+            if result is not None:
+                return result.get()[1]
         return self.generated[source].render()
 
     def close(self) -> None:
