@@ -11,6 +11,7 @@ on_config too, after validation, and join the build as generated files.
 from __future__ import annotations
 
 import gc
+import hashlib
 import logging
 import os
 import subprocess
@@ -115,6 +116,8 @@ def on_config(config):
         gc.collect()
         gc.freeze()
     _state["generated"] = pages.generated_pages(corpus, published)
+    _state["shown"] = pages.titles_in_navigation(corpus, _state["generated"]) if _state.get("dirty_serve") else {}
+    _state.setdefault("fingerprints", {})
     # Pages that moved, from mkdocs.yml: extra.flyttade_sidor maps old address → new source file.
     _state["moved"] = config.extra.get("flyttade_sidor") or {}
     nav = list(config.nav or [])
@@ -140,6 +143,20 @@ def _part(config, corpus) -> set[str] | None:
 def _in_part(source: str) -> bool:
     part = _state["part"]
     return part is None or source.split("/", 1)[0] in part
+
+
+def _written(source: str) -> bool:
+    """Whether this build writes the page: it is in the part, and (in a quick rebuild of
+    `serve --dirty`) its content or the navigation it shows changed."""
+    return _in_part(source) and source not in _state.get("unchanged", ())
+
+
+def _fingerprint(source: str, rendered) -> bytes:
+    """What a page's file is made of besides the theme: its title, HTML and the other
+    titles its navigation shows."""
+    made = _state["generated"][source]
+    return hashlib.blake2b(repr((made.title, str(rendered.html), _state["shown"].get(source))).encode(),
+                           digest_size=16).digest()
 
 
 def on_files(files, config):
@@ -225,10 +242,11 @@ def on_page_content(html, page, config, files):
 @event_priority(-100)
 def on_page_context(context, page, config, nav):
     made = _state["generated"].get(page.file.src_uri)
-    if made is not None and _in_part(page.file.src_uri):
+    if made is not None and _written(page.file.src_uri):
         with timing.phase("rendering (our templates)"):
-            prerender = _state.get("prerender")
-            rendered = prerender.render(page.file.src_uri) if prerender else made.render()
+            rendered = _state["ready"].pop(page.file.src_uri, None) or _render(page.file.src_uri)
+        if _state.get("dirty_serve"):
+            _state["fingerprints"][page.file.src_uri] = _fingerprint(page.file.src_uri, rendered)
         page.content = str(rendered.html)
         page.toc = get_toc(_toc_tokens(rendered.toc))
         page.present_anchor_ids = rendered.anchors  # so that MkDocs can check links to them
@@ -246,21 +264,31 @@ def on_post_page(output, page, config):
         timing.add("theme templates (Material)", timing.since("theme"))
     if page.file.src_uri in _state["generated"]:
         page.content = None  # written: its HTML need not stay in memory
-        if not _in_part(page.file.src_uri):
-            return ""  # another region's part: MkDocs writes no file for an empty page
+        if not _written(page.file.src_uri):
+            return ""  # another region's part, or unchanged: MkDocs writes no file for an empty page
     if _state.get("search") is not None and output.strip():
         _state["search"].add(page.file.dest_uri, output)
     return output
 
 
+def _render(source: str):
+    prerender = _state.get("prerender")
+    return prerender.render(source) if prerender else _state["generated"][source].render()
+
+
 def on_env(env, config, files):
     """Pages are about to be written: start the worker that renders pages ahead, and in a
-    per-region build let the theme skip other regions' pages."""
+    per-region build let the theme skip other regions' pages (and, in a quick rebuild,
+    the pages that did not change)."""
     _close_prerender()
+    order = [f.src_uri for f in files.documentation_pages()
+             if f.src_uri in _state["generated"] and _in_part(f.src_uri)]
     if parallel.workers():
-        order = [f.src_uri for f in files.documentation_pages()
-                 if f.src_uri in _state["generated"] and _in_part(f.src_uri)]
         _state["prerender"] = parallel.Prerender(_state["generated"], order, parallel.workers())
+    _state["ready"], _state["unchanged"] = {}, set()
+    if _state["quick"]:
+        with timing.phase("rendering (our templates)"):
+            _find_unchanged(order)
     if _state.get("part") is None:
         return env
     from jinja2 import Template
@@ -270,12 +298,27 @@ def on_env(env, config, files):
 
     def template_for(name, *args, **kwargs):
         page = getattr(config, "_current_page", None)
-        if page is not None and page.file.src_uri in _state["generated"] and not _in_part(page.file.src_uri):
+        if page is not None and page.file.src_uri in _state["generated"] and not _written(page.file.src_uri):
             return empty
         return get_template(name, *args, **kwargs)
 
     env.get_template = template_for
     return env
+
+
+def _find_unchanged(order: list[str]) -> None:
+    """A quick rebuild renders the edited regions' pages first, and has the theme write
+    only those whose fingerprint changed: after a typical edit a handful of pages, not
+    every page of the region."""
+    fingerprints = _state["fingerprints"]
+    for source in order:
+        rendered = _render(source)
+        fingerprint = _fingerprint(source, rendered)
+        if fingerprints.get(source) == fingerprint:
+            _state["unchanged"].add(source)
+        else:
+            _state["ready"][source] = rendered
+            fingerprints[source] = fingerprint
 
 
 def _close_prerender() -> None:

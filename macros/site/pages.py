@@ -104,6 +104,27 @@ def generated_pages(corpus: Corpus, published: Published | None = None) -> dict[
     return made
 
 
+def titles_in_navigation(corpus: Corpus, generated: dict[str, Generated]) -> dict[str, tuple]:
+    """For each page made from data, the titles of other pages its navigation shows. With
+    Material's navigation.prune that is its region's own entries and, for a plan or a set
+    of minutes, the list of plans or minutes it is in (as navigation() lays them out)."""
+    shown: dict[str, tuple] = {}
+    regions = tuple(region.name for region in corpus.regions.values())
+    for region in corpus.regions.values():
+        own = (urls.region_source(region.id), urls.indicators_source(region.id))
+        region_titles = regions + tuple(generated[s].title for s in own if s in generated)
+        plans = [urls.plan_source(region.id, p.id) for p in region.plans]
+        meetings = [urls.meeting_source(region.id, m.id) for m in region.meetings]
+        for group in (plans, meetings):
+            titles = region_titles + tuple(generated[s].title for s in group)
+            shown.update(dict.fromkeys(group, titles))
+        for source in own:
+            shown[source] = region_titles
+        for ident in region.indicators:  # in no list: they show the regions' names only
+            shown[urls.indicator_source(region.id, ident)] = regions
+    return shown
+
+
 def navigation(corpus: Corpus) -> list:
     """Nested navigation: region → plans, minutes. Goals are anchors, not pages, so the
     navigation grows with documents, not with their contents."""
