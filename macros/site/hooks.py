@@ -13,6 +13,8 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import re
+import shutil
 import subprocess
 import sys
 import types
@@ -30,7 +32,7 @@ from macros.downloads import build as build_downloads
 from macros.loading import DataErrors
 from macros.loading.changes import read_changes
 from macros.rendering.pages import Published, plan_title
-from macros.site import checks, opendata, pages, parallel, redirects, search, timing
+from macros.site import checks, opendata, pages, parallel, redirects, timing
 
 _state: dict = {}
 log = logging.getLogger("mkdocs.hooks.oppna_planer")
@@ -142,10 +144,6 @@ def on_files(files, config):
         files.append(File.generated(config, path, content=download.content))
     if _state["part"] is not None:
         _quiet_skipped_pages()
-    _state["search"] = None
-    if _search_enabled() and search.streaming() and not _state["quick"]:
-        # Pagefind indexes each page as it is written, in its own process (see search.py).
-        _state["search"] = search.StreamingIndex(config.site_dir, _NOT_INDEXED.split(", "))
     return files
 
 
@@ -168,8 +166,6 @@ def _search_enabled() -> bool:
 
 def on_build_error(error):
     _close_prerender()
-    if _state.get("search") is not None:
-        _state.pop("search").close()
 
 
 @event_priority(100)
@@ -238,8 +234,6 @@ def on_post_page(output, page, config):
         page.content = None  # written: its HTML need not stay in memory
         if not _in_part(page.file.src_uri):
             return ""  # another region's part: MkDocs writes no file for an empty page
-    if _state.get("search") is not None and output.strip():
-        _state["search"].add(page.file.dest_uri, output)
     return output
 
 
@@ -247,6 +241,9 @@ def on_env(env, config, files):
     """Pages are about to be written: start the worker that renders pages ahead, and in a
     per-region build let the theme skip other regions' pages."""
     _close_prerender()
+    # The search script merges one Pagefind bundle per region (see _index_for_search); every
+    # region, not only this part's, since the parts are merged into one site.
+    env.globals["op_search_regions"] = sorted(_state["corpus"].regions)
     if parallel.workers():
         order = [f.src_uri for f in files.documentation_pages()
                  if f.src_uri in _state["generated"] and _in_part(f.src_uri)]
@@ -295,13 +292,7 @@ def on_post_build(config):
     _close_prerender()
     with timing.phase("redirects"):
         _write_redirects(config)
-    if _state.get("search") is not None:
-        with timing.phase("search index (Pagefind, rest after the pages)"):
-            try:
-                _state.pop("search").finish()
-            except search.SearchError as error:
-                raise PluginError(str(error)) from None
-    elif _search_enabled() and not _state["quick"]:  # a quick rebuild keeps the last index
+    if _search_enabled():
         with timing.phase("search index (Pagefind)"):
             _index_for_search(config)
     if timing.ENABLED:
@@ -325,10 +316,31 @@ def _write_redirects(config) -> None:
 
 
 def _index_for_search(config) -> None:
-    """Index the built site with Pagefind: Swedish stemming, an index loaded in chunks."""
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent",
-         "--exclude-selectors", _NOT_INDEXED],
-        capture_output=True, text=True)
-    if result.returncode != 0:
-        raise PluginError(f"sökindexet kunde inte byggas:\n{result.stdout}{result.stderr}")
+    """Index the built site with Pagefind (Swedish stemming, an index loaded in chunks): one
+    bundle per region, pagefind/<region>/, and one for the site-wide pages, pagefind/, which
+    the search script merges in the browser. Pagefind holds every page of a run in memory
+    (about 0.2 MB a page), so the runs go one after another (each uses both cores) and the
+    peak is that of the largest region. A per-region part writes its own regions' bundles and
+    the site-wide one (the same in every part), so that merged parts need no Pagefind run; a
+    quick rebuild (serve --dirty) only those of the regions it wrote again."""
+    site = Path(config.site_dir)
+    regions = _state["corpus"].regions
+    runs = [] if _state["quick"] else [(_site_wide_pages(site, regions), "pagefind")]
+    for region in sorted(regions if _state["part"] is None else _state["part"]):
+        shutil.rmtree(site / "pagefind" / region, ignore_errors=True)  # Pagefind leaves old chunks
+        runs.append((f"{region}/**/*.html", f"pagefind/{region}"))
+    for pages_glob, bundle in runs:
+        result = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", pages_glob,
+             "--output-subdir", bundle, "--silent", "--exclude-selectors", _NOT_INDEXED],
+            capture_output=True, text=True)
+        if result.returncode != 0:
+            raise PluginError(f"sökindexet kunde inte byggas:\n{result.stdout}{result.stderr}")
+
+
+def _site_wide_pages(site: Path, regions) -> str:
+    """A glob of the HTML files outside the regions' folders. Pagefind's globs cannot exclude,
+    so it names the other top-level folders, escaped (a name is the site's, not a pattern)."""
+    folders = sorted(p.name for p in site.iterdir() if p.is_dir() and p.name not in regions)
+    escaped = (re.sub(r"([\\*?\[\]{}<>(),:!$])", r"\\\1", name) for name in folders)
+    return "{" + ",".join(["*.html", *(f"{name}/**/*.html" for name in escaped)]) + "}"
