@@ -131,8 +131,11 @@ def _part(config, corpus) -> set[str] | None:
 
 
 def _in_part(source: str) -> bool:
+    """In this build's part: a page of one of its regions, or a site-wide page (changes,
+    catalogue, open data: outside every region's folder), which every part writes."""
     part = _state["part"]
-    return part is None or source.split("/", 1)[0] in part
+    folder = source.split("/", 1)[0]
+    return part is None or folder in part or folder not in _state["corpus"].regions
 
 
 def on_files(files, config):
