@@ -42,6 +42,11 @@ def copy_project(target: Path, regions: int) -> None:
                 text = text.replace("namn: Region ", f"namn: Region {number} ", 1)
             (target / "data/regioner").mkdir(parents=True, exist_ok=True)
             (target / "data/regioner" / f"{clone}.yml").write_text(text, encoding="utf-8")
+            register = ROOT / "data" / "indikatorer" / f"{region}.yml"
+            (target / "data/indikatorer").mkdir(parents=True, exist_ok=True)
+            (target / "data/indikatorer" / f"{clone}.yml").write_text(
+                register.read_text(encoding="utf-8").replace(f"region: {region}\n", f"region: {clone}\n", 1),
+                encoding="utf-8")
             for kind in ("planer", "protokoll"):
                 for item in sorted((ROOT / "data" / kind / region).glob("*.yml")):
                     folder = target / "data" / kind / clone
@@ -50,9 +55,13 @@ def copy_project(target: Path, regions: int) -> None:
                     (folder / item.name).write_text(item_text, encoding="utf-8")
 
 
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
 def first_query_bytes(site: Path) -> tuple[list[int], int]:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *args: None
+    handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     sizes = []

@@ -25,8 +25,8 @@ def norm(text: str) -> str:
     return re.sub(r"[\s\u00a0\u202f]+", " ", text).strip()
 
 
-def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def build(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **env)
     return subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site_dir)],
                           cwd=project, env=env, capture_output=True, text=True)
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
+from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import expect
-
 
 
 def search(page, server, query: str, width: int = 1280):
@@ -156,3 +157,33 @@ def test_the_searched_words_are_highlighted_on_the_page_reached(server, page, wi
     marks = page.locator("#indikator-kariesfria-6-aringar mark.op-highlight")
     expect(marks.first).to_have_text(re.compile("kariesfria", re.I))
     expect(page.locator("#indikator-kariesfria-6-aringar")).to_be_in_viewport()
+
+
+# --- one Pagefind bundle per region and one for the site-wide pages (issue 11) -------------
+
+@pytest.mark.parametrize("query, where, address", [
+    ("hyrberoende", "Region Västerbotten", "/vasterbotten/"),
+    ("visselblåsarärenden", "Region Västernorrland", "/vasternorrland/"),
+    ("tillgänglighetsredogörelse", "Öppna planer · Om webbplatsen", "/om/tillganglighet/"),
+])
+def test_one_search_covers_every_regions_bundle_and_the_site_wide_one(server, page, query, where, address):
+    results = results_of(page, server, query)
+    found = [(r["where"], urlparse(s["href"]).path) for r in results for s in r["sections"]]
+    assert any(w.startswith(where) and path.startswith(address) for w, path in found), found
+
+
+def test_each_page_is_indexed_in_one_bundle_only(site):
+    """A region's pages in pagefind/<region>/ only, all other pages in pagefind/."""
+    def indexed(pages) -> int:
+        return sum("data-pagefind-body" in p.read_text(encoding="utf-8") for p in pages)
+
+    def page_count(bundle) -> int:
+        entry = json.loads((site.directory / bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        return sum(language["page_count"] for language in entry["languages"].values())
+
+    regions = ["vasterbotten", "vasternorrland"]
+    for region in regions:
+        assert page_count(f"pagefind/{region}") == indexed((site.directory / region).rglob("*.html")) > 0
+    site_wide = [p for p in site.directory.rglob("*.html")
+                 if p.relative_to(site.directory).parts[0] not in regions]
+    assert page_count("pagefind") == indexed(site_wide) > 0

@@ -10,10 +10,13 @@ on_config too, after validation, and join the build as generated files.
 
 from __future__ import annotations
 
+import concurrent.futures
 import gc
 import hashlib
 import logging
 import os
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -33,7 +36,7 @@ from macros.downloads import build as build_downloads
 from macros.loading import DataErrors
 from macros.loading.changes import read_changes
 from macros.rendering.pages import Published, plan_title
-from macros.site import checks, opendata, pages, parallel, redirects, search, timing
+from macros.site import checks, opendata, pages, parallel, redirects, timing
 
 _state: dict = {}
 log = logging.getLogger("mkdocs.hooks.oppna_planer")
@@ -141,8 +144,11 @@ def _part(config, corpus) -> set[str] | None:
 
 
 def _in_part(source: str) -> bool:
+    """In this build's part: a page of one of its regions, or a site-wide page (changes,
+    catalogue, open data: outside every region's folder), which every part writes."""
     part = _state["part"]
-    return part is None or source.split("/", 1)[0] in part
+    folder = source.split("/", 1)[0]
+    return part is None or folder in part or folder not in _state["corpus"].regions
 
 
 def _written(source: str) -> bool:
@@ -168,10 +174,6 @@ def on_files(files, config):
         files.append(File.generated(config, path, abs_src_path=str(download.stored)))
     if _state["part"] is not None:
         _quiet_skipped_pages()
-    _state["search"] = None
-    if _search_enabled() and search.streaming() and not _state["quick"]:
-        # Pagefind indexes each page as it is written, in its own process (see search.py).
-        _state["search"] = search.StreamingIndex(config.site_dir, _NOT_INDEXED.split(", "))
     return files
 
 
@@ -195,8 +197,6 @@ def _search_enabled() -> bool:
 def on_build_error(error):
     _close_prerender()
     _remove_store()
-    if _state.get("search") is not None:
-        _state.pop("search").close()
 
 
 @event_priority(100)
@@ -266,8 +266,6 @@ def on_post_page(output, page, config):
         page.content = None  # written: its HTML need not stay in memory
         if not _written(page.file.src_uri):
             return ""  # another region's part, or unchanged: MkDocs writes no file for an empty page
-    if _state.get("search") is not None and output.strip():
-        _state["search"].add(page.file.dest_uri, output)
     return output
 
 
@@ -281,6 +279,9 @@ def on_env(env, config, files):
     per-region build let the theme skip other regions' pages (and, in a quick rebuild,
     the pages that did not change)."""
     _close_prerender()
+    # The search script merges one Pagefind bundle per region (see _index_for_search); every
+    # region, not only this part's, since the parts are merged into one site.
+    env.globals["op_search_regions"] = sorted(_state["corpus"].regions)
     order = [f.src_uri for f in files.documentation_pages()
              if f.src_uri in _state["generated"] and _in_part(f.src_uri)]
     if parallel.workers():
@@ -351,6 +352,7 @@ def _remove_store() -> None:
 
 
 def on_shutdown():
+    _wait_for_indexing()
     _remove_store()
 
 
@@ -360,13 +362,7 @@ def on_post_build(config):
         _remove_store()  # MkDocs copied the open-data files before it wrote the pages
     with timing.phase("redirects"):
         _write_redirects(config)
-    if _state.get("search") is not None:
-        with timing.phase("search index (Pagefind, rest after the pages)"):
-            try:
-                _state.pop("search").finish()
-            except search.SearchError as error:
-                raise PluginError(str(error)) from None
-    elif _search_enabled() and not _state["quick"]:  # a quick rebuild keeps the last index
+    if _search_enabled():
         with timing.phase("search index (Pagefind)"):
             _index_for_search(config)
     if timing.ENABLED:
@@ -390,10 +386,52 @@ def _write_redirects(config) -> None:
 
 
 def _index_for_search(config) -> None:
-    """Index the built site with Pagefind: Swedish stemming, an index loaded in chunks."""
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent",
-         "--exclude-selectors", _NOT_INDEXED],
-        capture_output=True, text=True)
-    if result.returncode != 0:
-        raise PluginError(f"sökindexet kunde inte byggas:\n{result.stdout}{result.stderr}")
+    """Index the built site with Pagefind (Swedish stemming, an index loaded in chunks): one
+    bundle per region, pagefind/<region>/, and one for the site-wide pages, pagefind/, which
+    the search script merges in the browser. Pagefind holds every page of a run in memory
+    (about 0.2 MB a page), so the runs go one after another (each uses both cores) and the
+    peak is that of the largest region. A per-region part writes its own regions' bundles and
+    the site-wide one (the same in every part), so that merged parts need no Pagefind run; a
+    quick rebuild (serve --dirty) only those of the regions it wrote again."""
+    _wait_for_indexing()
+    site = Path(config.site_dir)
+    regions = _state["corpus"].regions
+    runs = [] if _state["quick"] else [(_site_wide_pages(site, regions), "pagefind")]
+    for region in sorted(regions if _state["part"] is None else _state["part"]):
+        shutil.rmtree(site / "pagefind" / region, ignore_errors=True)  # Pagefind leaves old chunks
+        runs.append((f"{region}/**/*.html", f"pagefind/{region}"))
+    commands = [[sys.executable, "-m", "pagefind", "--site", str(site), "--glob", pages_glob,
+                 "--output-subdir", bundle, "--silent", "--exclude-selectors", _NOT_INDEXED]
+                for pages_glob, bundle in runs]
+    if _state["quick"]:
+        # The preview shows the edit at once; the edited regions' search catches up a few
+        # seconds later, in the background (waited for before the next rebuild indexes).
+        _state["indexing"] = concurrent.futures.ThreadPoolExecutor(1).submit(_run_pagefind, commands)
+        return
+    failure = _run_pagefind(commands)
+    if failure:
+        raise PluginError(f"sökindexet kunde inte byggas:\n{failure}")
+
+
+def _run_pagefind(commands: list[list[str]]) -> str:
+    """Run the Pagefind commands one after another; what the first failing one said, or ""."""
+    for command in commands:
+        result = subprocess.run(command, capture_output=True, text=True)
+        if result.returncode != 0:
+            return result.stdout + result.stderr
+    return ""
+
+
+def _wait_for_indexing() -> None:
+    indexing = _state.pop("indexing", None)
+    if indexing is not None and indexing.result():
+        log.warning("sökindexet för förhandsvisningen kunde inte byggas om; sök kan visa den förra "
+                    "versionen:\n%s", indexing.result())
+
+
+def _site_wide_pages(site: Path, regions) -> str:
+    """A glob of the HTML files outside the regions' folders. Pagefind's globs cannot exclude,
+    so it names the other top-level folders, escaped (a name is the site's, not a pattern)."""
+    folders = sorted(p.name for p in site.iterdir() if p.is_dir() and p.name not in regions)
+    escaped = (re.sub(r"([\\*?\[\]{}<>(),:!$])", r"\\\1", name) for name in folders)
+    return "{" + ",".join(["*.html", *(f"{name}/**/*.html" for name in escaped)]) + "}"

@@ -1,4 +1,6 @@
-// Site search over the Pagefind index (built after MkDocs by macros/hooks.py).
+// Site search over the Pagefind index (built after MkDocs by macros/site/hooks.py): the
+// bundle of the site-wide pages, pagefind/, with one bundle per region, pagefind/<region>/,
+// merged into it, so that one search covers every region.
 //
 // Pagefind stems Swedish words (tandvården finds tandvård) and matches the last
 // word typed as a prefix (kariesfr finds kariesfria), loading only the index
@@ -11,6 +13,9 @@ const KIND = {
   indikator: "Indikator", mal: "Mål", delmal: "Delmål", uppdrag: "Uppdrag", paragraf: "Paragraf",
   malomrade: "Målområde", kapitel: "Kapitel", bilaga: "Bilaga", tabell: "Tabell", malstruktur: "Regionplanens mål",
 };
+// For every bundle. Result addresses relative to the site's root ("/"), which href() resolves
+// against the site's base: the same for every bundle, also on a site published under a path.
+const OPTIONS = { excerptLength: 24, baseUrl: "/" };
 const MAX_RESULTS = 10;
 const MAX_SECTIONS = 4;
 
@@ -25,8 +30,10 @@ let loading = null;
 function engine() {
   loading ??= (async () => {
     const pagefind = await import(new URL("pagefind/pagefind.js", base).href);
-    await pagefind.options({ excerptLength: 24 });
+    await pagefind.options(OPTIONS);
     pagefind.init();
+    const regions = document.querySelector(".op-search").dataset.regions.split(" ").filter(Boolean);
+    await Promise.all(regions.map((id) => pagefind.mergeIndex(new URL(`pagefind/${id}/`, base).href, OPTIONS)));
     return pagefind;
   })();
   return loading;
