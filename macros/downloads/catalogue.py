@@ -234,15 +234,20 @@ def _period_text(period: m.Period) -> str:
 
 def files(corpus: m.Corpus, settings: Settings, downloads, store: FileStore,
           processes: int = 1) -> tuple[Download, Download]:
-    g = graph(corpus, settings, downloads)
     about = "Datakatalogen (DCAT-AP-SE): varje datamängd och fil på webbplatsen."
 
-    def save(made: tuple[str, str, str, str]) -> Download:
-        path, format, media_type, syntax = made
-        return store.save(path, "Datakatalog", format, media_type, g.serialize(format=syntax, encoding="utf-8"),
-                          about)
+    made: list[Graph] = []  # the graph, once per process
 
-    # rdflib's serialisers are slow at national scale: the two formats are written side by side.
+    def save(file: tuple[str, str, str, str]) -> Download:
+        path, format, media_type, syntax = file
+        if not made:
+            made.append(graph(corpus, settings, downloads))
+        serialised = made[0].serialize(format=syntax, encoding="utf-8")
+        return store.save(path, "Datakatalog", format, media_type, serialised, about)
+
+    # rdflib is slow and large at national scale (a graph of half a million triples): each
+    # format is made, graph and all, in a process of its own, side by side, so that the
+    # build's own memory never holds the graph.
     turtle, rdfxml = forked.map_forked(save, [
         (urls.CATALOGUE_TURTLE, "Turtle", "text/turtle", "turtle"),
         (urls.CATALOGUE_RDFXML, "RDF/XML", "application/rdf+xml", "pretty-xml")], processes)

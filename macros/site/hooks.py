@@ -263,7 +263,10 @@ def on_post_page(output, page, config):
     if timing.ENABLED:
         timing.add("theme templates (Material)", timing.since("theme"))
     if page.file.src_uri in _state["generated"]:
-        page.content = None  # written: its HTML need not stay in memory
+        # Written: its HTML and table of contents need not stay in memory (the anchors do,
+        # for MkDocs' check of links after the build).
+        page.content = None
+        page.toc = get_toc([])
         if not _written(page.file.src_uri):
             return ""  # another region's part, or unchanged: MkDocs writes no file for an empty page
     return output
