@@ -392,10 +392,10 @@ def _index_for_search(config) -> None:
     """Index the built site with Pagefind (Swedish stemming, an index loaded in chunks): one
     bundle per region, pagefind/<region>/, and one for the site-wide pages, pagefind/, which
     the search script merges in the browser. Pagefind holds every page of a run in memory
-    (about 0.2 MB a page), so the runs go one after another (each uses both cores) and the
-    peak is that of the largest region. A per-region part writes its own regions' bundles and
-    the site-wide one (the same in every part), so that merged parts need no Pagefind run; a
-    quick rebuild (serve --dirty) only those of the regions it wrote again."""
+    (about 0.2 MB a page), so its peak is that of the largest regions (one run per core). A
+    per-region part writes its own regions' bundles and the site-wide one (the same in every
+    part), so that merged parts need no Pagefind run; a quick rebuild (serve --dirty) only
+    those of the regions it wrote again."""
     _wait_for_indexing()
     site = Path(config.site_dir)
     regions = _state["corpus"].regions
@@ -417,11 +417,13 @@ def _index_for_search(config) -> None:
 
 
 def _run_pagefind(commands: list[list[str]]) -> str:
-    """Run the Pagefind commands one after another; what the first failing one said, or ""."""
-    for command in commands:
-        result = subprocess.run(command, capture_output=True, text=True)
-        if result.returncode != 0:
-            return result.stdout + result.stderr
+    """Run the Pagefind commands, as many at a time as there are cores (a run uses about
+    one); what the first failing one said, or ""."""
+    with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 1) as runs:
+        for result in runs.map(lambda command: subprocess.run(command, capture_output=True, text=True),
+                               commands):
+            if result.returncode != 0:
+                return result.stdout + result.stderr
     return ""
 
 
