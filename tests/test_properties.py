@@ -163,6 +163,8 @@ def test_every_text_of_the_real_data_renders_exactly_as_markdown_would_render_it
     def texts(item, seen):
         if isinstance(item, str):
             yield item
+        elif isinstance(item, m.Paragraphs):
+            yield item.text
         elif id(item) in seen or not isinstance(item, (list, tuple, dict)) and not dataclasses.is_dataclass(item):
             return
         else:

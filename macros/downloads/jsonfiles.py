@@ -38,6 +38,8 @@ def to_json(item):
                 "text": item.text, "note": item.note,
                 "by_series": [{"series": s, **to_json(v)} for s, v in item.by_series]}
         return {k: v for k, v in data.items() if v not in ("", None, [])}
+    if isinstance(item, m.Paragraphs):  # no dataclass: it keeps its text compressed
+        return {"type": _type_name(item), "text": item.text}
     if dataclasses.is_dataclass(item):
         skip = _SKIP.get(type(item), set())
         data = {f.name: to_json(getattr(item, f.name)) for f in dataclasses.fields(item)

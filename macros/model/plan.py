@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterator, Optional, Union
@@ -132,9 +133,32 @@ class LegalEntity:
     kind: str
 
 
-@dataclass
 class Paragraphs:
-    text: str  # Markdown, paragraphs separated by blank lines
+    """Running text: Markdown, paragraphs separated by blank lines.
+
+    Kept compressed: the running text of plans and minutes was a third of a national
+    build's memory, and the page and files that show it read it once each."""
+
+    __slots__ = ("_packed",)
+
+    def __init__(self, text: str):
+        self.text = text
+
+    @property
+    def text(self) -> str:
+        return zlib.decompress(self._packed).decode("utf-8")
+
+    @text.setter
+    def text(self, text: str) -> None:
+        self._packed = zlib.compress(text.encode("utf-8"), 1)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Paragraphs) and other.text == self.text
+
+    __hash__ = None  # mutable, as the dataclasses around it
+
+    def __repr__(self) -> str:
+        return f"Paragraphs(text={self.text!r})"
 
 
 @dataclass
