@@ -28,7 +28,7 @@ from rdflib import namespace as ns
 
 from conftest import ROOT, norm, table_grid
 from macros.downloads import FileStore, Settings, build, remake_regions
-from macros.downloads.jsonfiles import json_bytes, write_site_json
+from macros.downloads.jsonfiles import Streamed, json_bytes, write_json
 from macros.loading import load_corpus
 from macros.model import History
 from macros.rendering.formatting import number
@@ -331,7 +331,7 @@ def test_the_site_json_holds_every_plan_and_minutes(site):
     assert [f"{m['region_id']}/protokoll/{m['id']}" for m in data["meetings"]] == [HSU]
     assert [r["geography"] for r in data["regions"]] == [["http://data.europa.eu/nuts/code/SE331"],
                                                          ["http://data.europa.eu/nuts/code/SE321"]]
-    # Written in pieces (jsonfiles.write_site_json), it is still exactly what one json.dumps
+    # Written in pieces (jsonfiles.write_json), it is still exactly what one json.dumps
     # of the whole makes, and each plan in it is its own file's content.
     raw = data_file(site, "oppna-planer.json").read_bytes()
     assert raw == json_bytes(data)
@@ -376,13 +376,18 @@ def test_a_preview_after_an_edit_remakes_the_edited_regions_files_only(tmp_path)
     assert after.indicators.keys() == full.indicators.keys()
 
 
-def test_the_site_json_written_in_pieces_is_json_dumps_of_the_whole():
-    head = {"title": "Öppna \"planer\"\n", "regions": [{"id": "a", "list": [1, {"x": []}]}]}
-    arrays = {"plans": [{"id": "p1", "text": "rad 1\nrad 2", "nested": {"deep": [[], {}]}}, {"id": "p2"}],
-              "meetings": [], "more": [{}]}
+def test_json_written_in_pieces_is_json_dumps_of_the_whole():
+    data = {"title": "Öppna \"planer\"\n", "regions": [{"id": "a", "list": [1, {"x": []}]}],
+            "plans": [{"id": "p1", "text": "rad 1\nrad 2", "nested": {"deep": [[], {}]}}, {"id": "p2"}],
+            "meetings": [], "more": [{}], "version": "2026-11-24", "empty": {}}
+    for streamed in ({"plans", "meetings", "more"}, {"plans"}, set()):
+        out = io.BytesIO()
+        write_json(out, {key: Streamed(json_bytes(item) for item in value) if key in streamed else value
+                         for key, value in data.items()})
+        assert out.getvalue() == json_bytes(data)
     out = io.BytesIO()
-    write_site_json(out, head, {name: (json_bytes(item) for item in items) for name, items in arrays.items()})
-    assert out.getvalue() == json_bytes({**head, **arrays})
+    write_json(out, {})
+    assert out.getvalue() == json_bytes({})
 
 
 def test_the_zip_is_a_data_package_that_validates_on_its_own(site, tmp_path):

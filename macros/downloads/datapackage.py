@@ -10,6 +10,7 @@ formula (see csvfiles.py); the schema says so.
 from __future__ import annotations
 
 from .. import urls
+from .jsonfiles import Streamed, json_bytes
 from .publication import Download, Settings
 from .tables import TableKind
 
@@ -47,10 +48,10 @@ def _resource_name(path: str) -> str:
 
 
 def package(csv_files: list[tuple[Download, TableKind]], settings: Settings) -> dict:
+    """The data package, for jsonfiles.write_json: its resources are made one at a time as
+    they are written (each carries its Table Schema: tens of thousands at national scale)."""
     licence = {"name": settings.licence_id, "path": settings.licence, "title": settings.licence_name}
-    resources = []
-    for download, kind in csv_files:
-        resources.append({
+    resources = (json_bytes({
             "name": _resource_name(download.path),
             "path": download.path[len(urls.DATA_DIR) + 1:],
             "title": download.title,
@@ -62,7 +63,7 @@ def package(csv_files: list[tuple[Download, TableKind]], settings: Settings) -> 
             "dialect": {"delimiter": ",", "quoteChar": "\"", "doubleQuote": True, "header": True,
                         "lineTerminator": "\r\n"},
             "schema": table_schema(kind),
-        })
+        }) for download, kind in csv_files)
     data = {
         "name": "oppna-planer",
         "title": f"{settings.site_name}: planer, indikatorer och beslut",
@@ -72,7 +73,7 @@ def package(csv_files: list[tuple[Download, TableKind]], settings: Settings) -> 
         "licenses": [licence],
         "contributors": [{"title": settings.publisher_name, "email": settings.publisher_email,
                           "role": "publisher"}],
-        "resources": resources,
+        "resources": Streamed(resources),
     }
     if settings.modified:
         data["version"] = settings.modified

@@ -102,14 +102,14 @@ def build(corpus: m.Corpus, settings: Settings, store: FileStore, processes: int
             urls.json_schema(name), f"JSON Schema: {title.split(': ', 1)[1]}", "JSON", SCHEMA_MEDIA_TYPE,
             jsonfiles.json_bytes(jsonschemas.schema(name, settings.site_url)))))
 
-    package = datapackage.package(downloads.csv_files(), settings)
-    package_file = downloads.add(store.save(urls.DATA_PACKAGE, "Databeskrivning (Frictionless Data Package)",
-                                            "JSON", JSON, jsonfiles.json_bytes(package),
-                                            "Beskriver varje CSV-fil och dess kolumner (Table Schema)."))
+    with store.target(urls.DATA_PACKAGE).open("wb") as out:
+        jsonfiles.write_json(out, datapackage.package(downloads.csv_files(), settings))
+    package_file = downloads.add(store.saved(urls.DATA_PACKAGE, "Databeskrivning (Frictionless Data Package)",
+                                             "JSON", JSON, "Beskriver varje CSV-fil och dess kolumner (Table Schema)."))
     with store.target(urls.SITE_JSON).open("wb") as out:  # it holds every plan's and minutes' JSON file
-        jsonfiles.write_site_json(out, jsonfiles.site_data(corpus, settings), {
-            "plans": (files[0].content for files in downloads.plans.values()),
-            "meetings": (files[0].content for files in downloads.meetings.values())})
+        jsonfiles.write_json(out, jsonfiles.site_data(
+            corpus, settings, (files[0].content for files in downloads.plans.values()),
+            (files[0].content for files in downloads.meetings.values())))
     everything = downloads.add(store.saved(urls.SITE_JSON, "Allt i en JSON-fil", "JSON", JSON,
                                            "Alla regioner, planer och protokoll i en fil."))
     archive.write_zip(store.target(urls.CSV_ZIP),

@@ -106,8 +106,9 @@ def meeting_data(corpus: m.Corpus, meeting: m.Meeting, settings: Settings, downl
     return data
 
 
-def site_data(corpus: m.Corpus, settings: Settings) -> dict:
-    """The whole site's JSON but its plans and meetings (see write_site_json)."""
+def site_data(corpus: m.Corpus, settings: Settings, plans: Iterable[bytes], meetings: Iterable[bytes]) -> dict:
+    """The whole site's JSON, for write_json: its plans and meetings are the JSON texts of
+    their own files."""
     regions = []
     for region in sorted(corpus.regions.values(), key=lambda r: r.id):
         item = to_json(region)
@@ -118,7 +119,7 @@ def site_data(corpus: m.Corpus, settings: Settings) -> dict:
         regions.append(item)
     return {"$schema": urls.absolute(settings.site_url, urls.json_schema("oppna-planer")),
             "title": settings.site_name, "url": settings.site_url, "licence": settings.licence,
-            "regions": regions}
+            "regions": regions, "plans": Streamed(plans), "meetings": Streamed(meetings)}
 
 
 def json_bytes(data: dict) -> bytes:
@@ -126,21 +127,31 @@ def json_bytes(data: dict) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def write_site_json(out: BinaryIO, head: dict, arrays: dict[str, Iterable[bytes]]) -> None:
-    """Write `json_bytes({**head, name: [items…]})` for the arrays' items, given as the
-    json_bytes of each, without holding them all: the whole site's JSON repeats every
-    plan's and minutes' file, more than a build may keep in memory at national scale."""
-    text = json_bytes(head)
-    out.write(text[:-len(b"\n}\n")])
-    for name, items in arrays.items():
-        out.write(b",\n  " + json.dumps(name, ensure_ascii=False).encode("utf-8") + b": ")
+class Streamed:
+    """A JSON array given as the json_bytes of each item, written one at a time."""
+
+    def __init__(self, items: Iterable[bytes]):
+        self.items = items
+
+
+def write_json(out: BinaryIO, data: dict) -> None:
+    """Write `json_bytes(data)` piece by piece: a top-level value that is Streamed is written
+    item by item and never held whole (the site's JSON repeats every plan's and minutes'
+    file, the data package describes every CSV: more than a build may keep in memory at
+    national scale)."""
+    out.write(b"{")
+    for n, (key, value) in enumerate(data.items()):
+        out.write(b",\n" if n else b"\n")
+        if not isinstance(value, Streamed):
+            out.write(json_bytes({key: value})[len(b"{\n"):-len(b"\n}\n")])
+            continue
+        out.write(b"  " + json.dumps(key, ensure_ascii=False).encode("utf-8") + b": ")
         first = True
-        for item in items:
+        for item in value.items:
             out.write(b"[\n" if first else b",\n")
             # An item's lines are indented two levels deeper inside the whole; a JSON text
             # has no line breaks inside its strings, so this is exact.
             out.write(b"\n".join(b"    " + line for line in item.rstrip(b"\n").split(b"\n")))
             first = False
         out.write(b"[]" if first else b"\n  ]")
-    out.write(b"\n}\n")
-
+    out.write(b"\n}\n" if data else b"}\n")
