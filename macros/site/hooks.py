@@ -11,6 +11,7 @@ on_config too, after validation, and join the build as generated files.
 from __future__ import annotations
 
 import concurrent.futures
+import ctypes
 import gc
 import hashlib
 import logging
@@ -89,6 +90,7 @@ def on_config(config):
     if errors:
         raise PluginError("\n".join(errors))
     _state["corpus"] = corpus
+    _state["regions"] = set(corpus.regions)
     _state["part"] = _part(config, corpus)
     _state["quick"] = False
     changed = pages.changed_regions(data_dir) if _state.get("dirty_serve") else None
@@ -119,6 +121,7 @@ def on_config(config):
         gc.collect()
         gc.freeze()
     _state["generated"] = pages.generated_pages(corpus, published)
+    _state["pages"] = len(_state["generated"])
     _state["shown"] = pages.titles_in_navigation(corpus, _state["generated"]) if _state.get("dirty_serve") else {}
     _state.setdefault("fingerprints", {})
     # Pages that moved, from mkdocs.yml: extra.flyttade_sidor maps old address → new source file.
@@ -148,7 +151,7 @@ def _in_part(source: str) -> bool:
     catalogue, open data: outside every region's folder), which every part writes."""
     part = _state["part"]
     folder = source.split("/", 1)[0]
-    return part is None or folder in part or folder not in _state["corpus"].regions
+    return part is None or folder in part or folder not in _state["regions"]
 
 
 def _written(source: str) -> bool:
@@ -284,7 +287,7 @@ def on_env(env, config, files):
     _close_prerender()
     # The search script merges one Pagefind bundle per region (see _index_for_search); every
     # region, not only this part's, since the parts are merged into one site.
-    env.globals["op_search_regions"] = sorted(_state["corpus"].regions)
+    env.globals["op_search_regions"] = sorted(_state["regions"])
     order = [f.src_uri for f in files.documentation_pages()
              if f.src_uri in _state["generated"] and _in_part(f.src_uri)]
     if parallel.workers():
@@ -365,6 +368,8 @@ def on_post_build(config):
         _remove_store()  # MkDocs copied the open-data files before it wrote the pages
     with timing.phase("redirects"):
         _write_redirects(config)
+    if not _state.get("serving"):
+        _release_model()
     if _search_enabled():
         with timing.phase("search index (Pagefind)"):
             _index_for_search(config)
@@ -372,9 +377,23 @@ def on_post_build(config):
         import resource
 
         timing.report({"build (from on_config)": round(timing.since("build"), 3),
-                       "pages": len(_state["generated"]),
+                       "pages": _state["pages"],
                        "peak RSS of the build, MB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
                        "peak RSS of Pagefind, MB": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024})
+
+
+def _release_model() -> None:
+    """Every page is written: free the model before Pagefind runs (it needs as much memory
+    again), and hand the freed memory back to the system (glibc keeps it otherwise)."""
+    for key in ("corpus", "generated", "downloads", "ready"):
+        _state.pop(key, None)
+    pages.forget()
+    gc.unfreeze()
+    gc.collect()
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):
+        pass  # not glibc: the memory is freed all the same, only kept by the process
 
 
 def _write_redirects(config) -> None:
@@ -398,7 +417,7 @@ def _index_for_search(config) -> None:
     those of the regions it wrote again."""
     _wait_for_indexing()
     site = Path(config.site_dir)
-    regions = _state["corpus"].regions
+    regions = _state["regions"]
     runs = [] if _state["quick"] else [(_site_wide_pages(site, regions), "pagefind")]
     for region in sorted(regions if _state["part"] is None else _state["part"]):
         shutil.rmtree(site / "pagefind" / region, ignore_errors=True)  # Pagefind leaves old chunks

@@ -67,6 +67,11 @@ def load(data_dir: Path) -> Corpus:
     return corpus
 
 
+def forget() -> None:
+    """Drop the corpus kept for the next load (when no next build will ask for it)."""
+    _cache.clear()
+
+
 @dataclass(frozen=True)
 class Generated:
     """A page made from data: its title (known without rendering it, for the navigation)

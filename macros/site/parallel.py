@@ -67,5 +67,7 @@ class Prerender:
         return self.generated[source].render()
 
     def close(self) -> None:
+        global _PAGES
         self.pool.terminate()
         self.pool.join()
+        _PAGES = {}
