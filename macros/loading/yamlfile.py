@@ -91,12 +91,29 @@ def _text_limits(node: yaml.ScalarNode, path: str) -> None:
                         expected=f"högst {MAX_BRACKETS} i ett fält (en länk skrivs [text](adress))")
 
 
-def _convert(node: yaml.Node, path: str):
+class _Unsure(Exception):
+    """Nodes of libyaml's composer hold something only the Python composer judges exactly."""
+
+
+_PROPERTY = frozenset("&*!")  # the first character of an anchor, an alias or a tag
+_EMPTY = object()  # a document of nothing but comments (not a document holding null)
+
+
+def _convert(node: yaml.Node, path: str, text: str | None = None, depth: int = 0):
+    """Plain values from nodes. With `text`, the nodes come from libyaml's composer, which
+    lets anchors, aliases, tags and any depth through: a node starting with one of those
+    (a node's mark is where its anchor or tag is written, an alias is its anchor's node)
+    or nested too deep raises _Unsure, so that the Python composer reads the file again."""
+    start = node.start_mark.index
+    if text is not None and text[start:start + 1] in _PROPERTY:
+        raise _Unsure
     if isinstance(node, yaml.ScalarNode):
         _text_limits(node, path)
         return _scalar(node)
+    if text is not None and depth >= MAX_DEPTH:
+        raise _Unsure
     if isinstance(node, yaml.SequenceNode):
-        result = YamlList(_convert(item, path) for item in node.value)
+        result = YamlList(_convert(item, path, text, depth + 1) for item in node.value)
         result.location = _location(path, node.start_mark)
         result.item_locations = [_location(path, item.start_mark) for item in node.value]
         return result
@@ -105,7 +122,7 @@ def _convert(node: yaml.Node, path: str):
         result.location = _location(path, node.start_mark)
         result.key_locations = {}
         for key_node, value_node in node.value:
-            key = _convert(key_node, path)
+            key = _convert(key_node, path, text, depth + 1)
             if isinstance(key, bool):
                 key = key_node.value  # 'true:' is a (misspelt) key, not a truth value
             where = _location(path, key_node.start_mark)
@@ -120,7 +137,7 @@ def _convert(node: yaml.Node, path: str):
                     f"(första gången på rad {first.line})",
                     expected="varje nyckel en gång; ta bort eller slå ihop den ena",
                 )
-            result[key] = _convert(value_node, path)
+            result[key] = _convert(value_node, path, text, depth + 1)
             result.key_locations[key] = where
         return result
     raise DataError(_location(path, node.start_mark), "okänd YAML-konstruktion")
@@ -158,36 +175,37 @@ class _Composer(_Refusals, yaml.SafeLoader):
     """SafeLoader used only to compose nodes; anchors, aliases and tags are refused."""
 
 
-try:
-    from yaml._yaml import CParser
-except ImportError:  # PyYAML built without libyaml
-    CParser = None
-
-if CParser is not None:
-    class _CComposer(_Refusals, yaml.composer.Composer, CParser, yaml.constructor.SafeConstructor,
-                     yaml.resolver.Resolver):
-        """The same composer (and refusals) over libyaml's C scanner and parser: the Python
-        composer's methods come first in the method order, so every node still passes
-        `_Composer.compose_node`; only reading the text into events is done in C, which is
-        most of the time. On any error the text is read again with the Python parser, so that
-        messages and their line numbers stay exactly those of PyYAML."""
-
-        def __init__(self, stream):
-            CParser.__init__(self, stream)
-            yaml.composer.Composer.__init__(self)
-            yaml.constructor.SafeConstructor.__init__(self)
-            yaml.resolver.Resolver.__init__(self)
-else:
-    _CComposer = None
+# libyaml's composer recurses in C, once per level of nesting, with no limit of its own: a
+# file nested tens of thousands of levels deep would overflow the stack. A block collection
+# starts no further right than its line's run of indentation and '- ', '? ', ': ', and is
+# indented further than its parent at least every second level; a flow collection opens
+# with '[' or '{'. Text bounded far below what the stack holds goes to libyaml.
+_LINE_START = re.compile(r"^[ \t?:-]*", re.M)
+_C_DEPTH = 2000
 
 
-def _compose(text: str):
-    if _CComposer is not None:
+def _shallow(text: str) -> bool:
+    brackets = text.count("[") + text.count("{")
+    if brackets >= _C_DEPTH:
+        return False
+    widest = max((len(m) for m in _LINE_START.findall(text)), default=0)
+    return 2 * (widest + 1) + brackets < _C_DEPTH
+
+
+def _convert_text(text: str, path: str):
+    """The document's values, or _EMPTY; raises yaml's errors, Refused or DataError as PyYAML's Python
+    parser and the refusals give them."""
+    if yaml.__with_libyaml__ and _shallow(text):
         try:
-            return yaml.compose(text, Loader=_CComposer)
+            # Reading the text into nodes in C is most of the time; when libyaml finds a
+            # problem or the nodes hold a refused construction, the Python parser reads the
+            # text again, so that every message and its line are exactly PyYAML's.
+            node = yaml.compose(text, Loader=yaml.CSafeLoader)
+            return _EMPTY if node is None else _convert(node, path, text)
         except Exception:  # noqa: BLE001 - the Python parser gives the message
             pass
-    return yaml.compose(text, Loader=_Composer)
+    node = yaml.compose(text, Loader=_Composer)
+    return _EMPTY if node is None else _convert(node, path)
 
 
 def load(path: Path, display_name: str) -> object:
@@ -223,7 +241,7 @@ def load(path: Path, display_name: str) -> object:
                                f"{ord(hidden.group()):#06x}, ofta inklistrat från Word eller en pdf)",
                         expected="ett mellanslag eller en vanlig radbrytning i stället för tecknet")
     try:
-        node = _compose(text)
+        value = _convert_text(text, display_name)
     except yaml.reader.ReaderError as exc:
         # Control characters (a NUL, a pasted binary) are valid UTF-8 but no text.
         before = text[: exc.position]
@@ -235,8 +253,8 @@ def load(path: Path, display_name: str) -> object:
         mark, hint = syntax_hint(exc, text)
         where = _location(display_name, mark) if mark else start
         raise DataError(where, f"YAML-syntaxen är felaktig: {hint}") from None
-    if node is None:
+    if value is _EMPTY:
         only_comments = any(line.strip() for line in text.splitlines())
         raise DataError(start, "filen innehåller bara kommentarer" if only_comments else "filen är tom",
                         expected="uppgifter enligt data/README.md")
-    return _convert(node, display_name)
+    return value
