@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from .loading import DataErrors, load_corpus
+from .loading.forked import processes
 
 USAGE = "Användning: python -m macros validate [mapp med data, standard: data]"
 
@@ -21,7 +22,7 @@ def main(argv: list[str]) -> int:
     data_dir = Path(argv[1]) if len(argv) == 2 else Path("data")
     started = time.perf_counter()
     try:
-        corpus = load_corpus(data_dir)
+        corpus = load_corpus(data_dir, processes())
     except DataErrors as errors:
         print(errors, file=sys.stderr)
         return 1
