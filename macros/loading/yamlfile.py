@@ -46,6 +46,7 @@ _DECIMAL = re.compile(r"^[-+]?(0|[1-9][0-9]*)\.[0-9]+$")
 _NULL = {"", "~", "null", "Null", "NULL"}
 _HIDDEN_BREAK = re.compile("[\u2028\u2029\x85]")  # line breaks to YAML, not to an editor
 _BOOL = {"true": True, "false": False}
+_NUMBER_START = frozenset("+-0123456789")
 
 # Limits far above any real plan (the largest file is ~40 kB, the longest text ~4 000
 # characters, the deepest nesting 17 levels), so that absurd input gets a message in
@@ -70,6 +71,8 @@ def _scalar(node: yaml.ScalarNode):
         return None
     if text in _BOOL:
         return _BOOL[text]
+    if text[0] not in _NUMBER_START:
+        return text
     if _INT.match(text):
         return int(text)
     if _DECIMAL.match(text):
@@ -84,7 +87,7 @@ def _text_limits(node: yaml.ScalarNode, path: str) -> None:
                         f"texten är {len(text):,} tecken lång".replace(",", " "),
                         expected=f"högst {MAX_TEXT:,} tecken i ett fält; dela upp texten i flera "
                                  "stycken eller block".replace(",", " "))
-    brackets = text.count("[")
+    brackets = text.count("[") if "[" in text else 0
     if brackets > MAX_BRACKETS:
         raise DataError(_location(path, node.start_mark),
                         f"texten innehåller {brackets} hakparenteser '['",
@@ -180,27 +183,35 @@ class _Composer(_Refusals, yaml.SafeLoader):
 # starts no further right than its line's run of indentation and '- ', '? ', ': ', and is
 # indented further than its parent at least every second level; a flow collection opens
 # with '[' or '{'. Text bounded far below what the stack holds goes to libyaml.
-_LINE_START = re.compile(r"^[ \t?:-]*", re.M)
 _C_DEPTH = 2000
+_WIDE_LINE_START = re.compile(r"^[ \t?:-]{%d}" % (_C_DEPTH // 4), re.M)
 
 
 def _shallow(text: str) -> bool:
-    brackets = text.count("[") + text.count("{")
-    if brackets >= _C_DEPTH:
-        return False
-    widest = max((len(m) for m in _LINE_START.findall(text)), default=0)
-    return 2 * (widest + 1) + brackets < _C_DEPTH
+    """Nesting bounded below _C_DEPTH: under half of it in brackets, and the rest in lines."""
+    return (text.count("[") + text.count("{") < _C_DEPTH // 2
+            and _WIDE_LINE_START.search(text) is None)
+
+
+if yaml.__with_libyaml__:
+    class _CLoader(yaml.CSafeLoader):
+        """libyaml's composer, without working out each node's tag (nothing here reads tags)."""
+
+        def resolve(self, kind, value, implicit):
+            return ""
+else:  # PyYAML built without libyaml
+    _CLoader = None
 
 
 def _convert_text(text: str, path: str):
     """The document's values, or _EMPTY; raises yaml's errors, Refused or DataError as PyYAML's Python
     parser and the refusals give them."""
-    if yaml.__with_libyaml__ and _shallow(text):
+    if _CLoader is not None and _shallow(text):
         try:
             # Reading the text into nodes in C is most of the time; when libyaml finds a
             # problem or the nodes hold a refused construction, the Python parser reads the
             # text again, so that every message and its line are exactly PyYAML's.
-            node = yaml.compose(text, Loader=yaml.CSafeLoader)
+            node = yaml.compose(text, Loader=_CLoader)
             return _EMPTY if node is None else _convert(node, path, text)
         except Exception:  # noqa: BLE001 - the Python parser gives the message
             pass
