@@ -184,13 +184,13 @@ class _Composer(_Refusals, yaml.SafeLoader):
 # indented further than its parent at least every second level; a flow collection opens
 # with '[' or '{'. Text bounded far below what the stack holds goes to libyaml.
 _C_DEPTH = 2000
-_WIDE_LINE_START = re.compile(r"^[ \t?:-]{%d}" % (_C_DEPTH // 4), re.M)
+_WIDE_LINE_START = re.compile(r"\n[ \t?:-]{%d}" % (_C_DEPTH // 4))  # from "\n": found fast
 
 
 def _shallow(text: str) -> bool:
     """Nesting bounded below _C_DEPTH: under half of it in brackets, and the rest in lines."""
     return (text.count("[") + text.count("{") < _C_DEPTH // 2
-            and _WIDE_LINE_START.search(text) is None)
+            and _WIDE_LINE_START.search("\n" + text) is None)
 
 
 if yaml.__with_libyaml__:
