@@ -12,6 +12,7 @@ from .. import urls
 from . import files, forked
 from .cache import Cache, digest, enabled
 from .errors import DataError, DataErrors, did_you_mean
+from .fingerprints import Fingerprints
 from .indicators import parse_follow_up, parse_register
 from .minutes import parse_meeting
 from .plans import parse_plan
@@ -70,7 +71,8 @@ def _load_corpus(data_dir: Path, processes: int) -> m.Corpus:
         _load_register(path, root, regions, collector, unreadable)
 
     cache = Cache(data_dir, data_dir / files.SCHEMA_DIR) if enabled() else None
-    contexts = _contexts(data_dir, found) if cache else {}
+    prints = Fingerprints(cache.directory) if cache else None
+    contexts = _contexts(found, prints) if prints else {}
     for folder, kind, parse, attach in (
         ("protokoll", "protokoll", parse_meeting, lambda r: r.meetings),
         ("planer", "plan", parse_plan, lambda r: r.plans),
@@ -78,8 +80,8 @@ def _load_corpus(data_dir: Path, processes: int) -> m.Corpus:
     ):
         _load_region_files(found.by_region.get(folder, {}), data_dir / folder, root, kind, parse,
                            attach, regions, collector, unreadable,
-                           cache if folder != "uppfoljning" else None, contexts.get(folder, {}),
-                           processes)
+                           cache if folder != "uppfoljning" else None, prints,
+                           contexts.get(folder, {}), processes)
         if folder == "protokoll":
             collector.unreadable_minutes = frozenset(collector.unreadable)
 
@@ -87,6 +89,7 @@ def _load_corpus(data_dir: Path, processes: int) -> m.Corpus:
         check()
     if cache is not None:
         cache.done()
+        prints.save()
     if collector.errors:
         raise DataErrors(collector.errors)
     for region in regions.values():
@@ -96,18 +99,11 @@ def _load_corpus(data_dir: Path, processes: int) -> m.Corpus:
     return m.Corpus(regions)
 
 
-def _bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return b"\0unreadable"
-
-
-def _contexts(data_dir: Path, found: files.DataFiles) -> dict[str, dict[str, bytes]]:
+def _contexts(found: files.DataFiles, prints: Fingerprints) -> dict[str, dict[str, bytes]]:
     """What reading a region's minutes and plans checks them against, as a digest per region
     (see cache.py): the region file, the register and, for plans, every minutes file."""
-    regions = {p.stem: _bytes(p) for p in found.flat.get("regioner", [])}
-    registers = {p.stem: _bytes(p) for p in found.flat.get("indikatorer", [])}
+    regions = {p.stem: prints.digest(p) for p in found.flat.get("regioner", [])}
+    registers = {p.stem: prints.digest(p) for p in found.flat.get("indikatorer", [])}
     minutes = found.by_region.get("protokoll", {})
     contexts: dict[str, dict[str, bytes]] = {"protokoll": {}, "planer": {}}
     for region_id in set(found.by_region.get("protokoll", {})) | set(found.by_region.get("planer", {})):
@@ -115,7 +111,7 @@ def _contexts(data_dir: Path, found: files.DataFiles) -> dict[str, dict[str, byt
         contexts["protokoll"][region_id] = digest(b"protokoll", *own).encode()
         parts = [b"planer", *own, registers.get(region_id, b"\0none")]
         for path in minutes.get(region_id, []):
-            parts += [path.name.encode(), _bytes(path)]
+            parts += [path.name.encode(), prints.digest(path)]
         contexts["planer"][region_id] = digest(*parts).encode()
     return contexts
 
@@ -154,26 +150,32 @@ _FORK_AT = 200
 
 @dataclass
 class _Loaded:
-    """What reading one region's files in a forked worker added, for the parent to add."""
+    """What reading one region's files in a forked worker added, for the parent to add:
+    the models, each as the key of its cache file when the worker wrote one (reading that
+    file is cheaper than pickling the model again to send it)."""
 
     items: list
     errors: list[DataError]
     unreadable: set[str]
     registerless: set[str]
-    cached: dict[str, object]
+
+
+@dataclass(frozen=True)
+class _InCache:
+    key: str
 
 
 def _load_region_files(by_region: dict[str, list[Path]], folder: Path, root: Path, kind: str,
                        parse: Callable, attach: Callable, regions: dict[str, m.Region],
                        collector: Collector, unreadable: set[str], cache: Cache | None,
-                       contexts: dict[str, bytes], processes: int) -> None:
+                       prints: Fingerprints | None, contexts: dict[str, bytes], processes: int) -> None:
     # The region file's own errors are reported; checking against it would only add noise.
     names = [name for name in by_region if name not in unreadable]
     keys: dict[Path, str] = {}
     if cache is not None:
         for name in names:
             if name in regions and name in contexts:
-                keys.update(_keys(by_region[name], root, cache, contexts[name]))
+                keys.update(_keys(by_region[name], root, cache, prints, contexts[name]))
 
     def load(name: str) -> None:
         region_dir = folder / name
@@ -187,7 +189,7 @@ def _load_region_files(by_region: dict[str, list[Path]], folder: Path, root: Pat
                 # would only add "finns inte" for a file that is there.
                 collector.unreadable.add(path.stem)
 
-    to_read = sum(len(by_region[n]) for n in names) - sum(map(cache.has, keys.values())) if cache else 0
+    to_read = sum(len(by_region[n]) for n in names) - sum(map(cache.has, keys.values()) if cache else ())
     if processes < 2 or to_read < _FORK_AT:
         for name in names:
             load(name)
@@ -198,13 +200,12 @@ def _load_region_files(by_region: dict[str, list[Path]], folder: Path, root: Pat
     worked = forked.imap(lambda i: _in_worker(load, names[i], regions, attach, collector, cache),
                          len(names), processes)
     for name, loaded in zip(names, worked):
+        items = [cache.get(item.key) if isinstance(item, _InCache) else item for item in loaded.items]
         if name in regions:
-            attach(regions[name]).extend(loaded.items)
+            attach(regions[name]).extend(items)
         collector.errors += loaded.errors
         collector.unreadable |= loaded.unreadable
         collector.registerless |= loaded.registerless
-        if cache is not None:
-            cache.used.update(loaded.cached)
 
 
 def _in_worker(load: Callable[[str], None], name: str, regions: dict[str, m.Region],
@@ -213,18 +214,22 @@ def _in_worker(load: Callable[[str], None], name: str, regions: dict[str, m.Regi
     region = regions.get(name)
     items, errors, deferred = len(attach(region)) if region else 0, len(collector.errors), len(collector.deferred)
     unreadable, registerless = set(collector.unreadable), set(collector.registerless)
-    used = set(cache.used) if cache is not None else set()
+    used = set(cache.used) if cache else set()
     load(name)
     if len(collector.deferred) != deferred:
         raise RuntimeError("a check deferred in a forked worker would never run")
-    return _Loaded(attach(region)[items:] if region else [], collector.errors[errors:],
-                   collector.unreadable - unreadable, collector.registerless - registerless,
-                   {k: v for k, v in cache.used.items() if k not in used} if cache is not None else {})
+    fresh = {key: item for key, item in cache.used.items() if key not in used} if cache else {}
+    kept = {id(item): _InCache(key) for key, item in fresh.items() if cache.has(key)}
+    return _Loaded([kept.get(id(item), item) for item in (attach(region)[items:] if region else [])],
+                   collector.errors[errors:], collector.unreadable - unreadable,
+                   collector.registerless - registerless)
 
 
-def _keys(paths: list[Path], root: Path, cache: Cache, context: bytes) -> dict[Path, str]:
+def _keys(paths: list[Path], root: Path, cache: Cache, prints: Fingerprints,
+          context: bytes) -> dict[Path, str]:
     """Each file's cache key: its name, its bytes and what it is checked against."""
-    return {path: cache.key(_shown(path, root).encode(), _bytes(path), context) for path in paths}
+    return {path: cache.key(_shown(path, root).encode(), prints.digest(path), context)
+            for path in paths}
 
 
 def _load_cached(path: Path, key: str, region_dir: Path, root: Path, attach: Callable,
