@@ -212,7 +212,8 @@ def _in_worker(load: Callable[[str], None], name: str, regions: dict[str, m.Regi
                attach: Callable, collector: Collector, cache: Cache | None) -> _Loaded:
     """load(name) in a forked worker; what it added to the region and the collector."""
     region = regions.get(name)
-    items, errors, deferred = len(attach(region)) if region else 0, len(collector.errors), len(collector.deferred)
+    attached = attach(region) if region else []
+    items, errors, deferred = len(attached), len(collector.errors), len(collector.deferred)
     unreadable, registerless = set(collector.unreadable), set(collector.registerless)
     used = set(cache.used) if cache else set()
     load(name)
@@ -220,7 +221,7 @@ def _in_worker(load: Callable[[str], None], name: str, regions: dict[str, m.Regi
         raise RuntimeError("a check deferred in a forked worker would never run")
     fresh = {key: item for key, item in cache.used.items() if key not in used} if cache else {}
     kept = {id(item): _InCache(key) for key, item in fresh.items() if cache.has(key)}
-    return _Loaded([kept.get(id(item), item) for item in (attach(region)[items:] if region else [])],
+    return _Loaded([kept.get(id(item), item) for item in attached[items:]],
                    collector.errors[errors:], collector.unreadable - unreadable,
                    collector.registerless - registerless)
 

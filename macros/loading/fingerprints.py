@@ -32,11 +32,14 @@ class Fingerprints:
                 self.known = {}
         except (OSError, pickle.PickleError, EOFError, ValueError, TypeError):
             self.known = {}
-        self.now: dict[str, tuple] = {}
+        self.now: dict[str, tuple] = {}  # what is recorded for the next run
+        self.taken: dict[str, bytes] = {}  # this run's digests: each file is read once a run
 
     def digest(self, path: Path) -> bytes:
         """The digest of the file's bytes (of a marker when it cannot be read)."""
         name = str(path)
+        if name in self.taken:
+            return self.taken[name]
         try:
             st = os.stat(path)
         except OSError:
@@ -45,14 +48,16 @@ class Fingerprints:
         known = self.known.get(name)
         if known is not None and known[0] == stamp:
             self.now[name] = known
-            return known[1]
-        try:
-            value = digest(path.read_bytes()).encode()
-        except OSError:
-            return b"\0unreadable"
-        if self.started - max(st.st_mtime_ns, st.st_ctime_ns) > _RACY_NS:
-            self.now[name] = (stamp, value)
-        return value
+        else:
+            try:
+                value = digest(path.read_bytes()).encode()
+            except OSError:
+                return b"\0unreadable"
+            if self.started - max(st.st_mtime_ns, st.st_ctime_ns) > _RACY_NS:
+                self.now[name] = (stamp, value)
+            known = (stamp, value)
+        self.taken[name] = known[1]
+        return known[1]
 
     def save(self) -> None:
         """Keep the digests of this run's files (of no others: deleted files drop out)."""

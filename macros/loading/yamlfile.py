@@ -199,6 +199,12 @@ if yaml.__with_libyaml__:
 
         def resolve(self, kind, value, implicit):
             return ""
+
+        def descend_resolver(self, current_node, current_index):
+            pass
+
+        def ascend_resolver(self):
+            pass
 else:  # PyYAML built without libyaml
     _CLoader = None
 
