@@ -221,9 +221,14 @@ def _in_worker(load: Callable[[str], None], name: str, regions: dict[str, m.Regi
         raise RuntimeError("a check deferred in a forked worker would never run")
     fresh = {key: item for key, item in cache.used.items() if key not in used} if cache else {}
     kept = {id(item): _InCache(key) for key, item in fresh.items() if cache.has(key)}
-    return _Loaded([kept.get(id(item), item) for item in attached[items:]],
-                   collector.errors[errors:], collector.unreadable - unreadable,
-                   collector.registerless - registerless)
+    loaded = _Loaded([kept.get(id(item), item) for item in attached[items:]],
+                     collector.errors[errors:], collector.unreadable - unreadable,
+                     collector.registerless - registerless)
+    # The parent keeps the models; this worker's memory is reused for its next region.
+    del attached[items:]
+    for key in fresh:
+        del cache.used[key]
+    return loaded
 
 
 def _keys(paths: list[Path], root: Path, cache: Cache, prints: Fingerprints,
