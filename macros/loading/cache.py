@@ -75,6 +75,9 @@ class Cache:
     def key(self, *parts: bytes) -> str:
         return digest(self.version, *parts)
 
+    def has(self, key: str) -> bool:
+        return key in _MEMORY or self._path(key).exists()
+
     def get(self, key: str):
         if key in _MEMORY:
             self.used[key] = _MEMORY[key]

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import gc
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 from .. import model as m
 from .. import urls
-from . import files
+from . import files, forked
 from .cache import Cache, digest, enabled
 from .errors import DataError, DataErrors, did_you_mean
+from .fingerprints import Fingerprints
 from .indicators import parse_follow_up, parse_register
 from .minutes import parse_meeting
 from .plans import parse_plan
@@ -21,21 +23,22 @@ from .yamlfile import Location, YamlMap, load
 
 
 
-def load_corpus(data_dir: Path) -> m.Corpus:
-    """Read and check all data; raise DataErrors listing every mistake found."""
+def load_corpus(data_dir: Path, processes: int = 1) -> m.Corpus:
+    """Read and check all data; raise DataErrors listing every mistake found. With
+    `processes` above one, files not in the cache are read in that many forked processes."""
     # Reading makes millions of objects and no garbage cycles worth collecting: with the
     # cyclic collector on, each full collection walks everything read so far, so reading
     # grows faster than the data (half the time at 60 MB of YAML).
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load_corpus(Path(data_dir))
+        return _load_corpus(Path(data_dir), processes)
     finally:
         if collecting:
             gc.enable()
 
 
-def _load_corpus(data_dir: Path) -> m.Corpus:
+def _load_corpus(data_dir: Path, processes: int) -> m.Corpus:
     collector = Collector()
     collector.schema = Schema(data_dir / files.SCHEMA_DIR)  # raises DataErrors if it cannot be read
     found = files.find(data_dir)
@@ -68,7 +71,8 @@ def _load_corpus(data_dir: Path) -> m.Corpus:
         _load_register(path, root, regions, collector, unreadable)
 
     cache = Cache(data_dir, data_dir / files.SCHEMA_DIR) if enabled() else None
-    contexts = _contexts(data_dir, found) if cache else {}
+    prints = Fingerprints(cache.directory) if cache else None
+    contexts = _contexts(found, prints) if prints else {}
     for folder, kind, parse, attach in (
         ("protokoll", "protokoll", parse_meeting, lambda r: r.meetings),
         ("planer", "plan", parse_plan, lambda r: r.plans),
@@ -76,12 +80,16 @@ def _load_corpus(data_dir: Path) -> m.Corpus:
     ):
         _load_region_files(found.by_region.get(folder, {}), data_dir / folder, root, kind, parse,
                            attach, regions, collector, unreadable,
-                           cache if folder != "uppfoljning" else None, contexts.get(folder, {}))
+                           cache if folder != "uppfoljning" else None, prints,
+                           contexts.get(folder, {}), processes)
+        if folder == "protokoll":
+            collector.unreadable_minutes = frozenset(collector.unreadable)
 
     for check in collector.deferred:
         check()
     if cache is not None:
         cache.done()
+        prints.save()
     if collector.errors:
         raise DataErrors(collector.errors)
     for region in regions.values():
@@ -91,18 +99,11 @@ def _load_corpus(data_dir: Path) -> m.Corpus:
     return m.Corpus(regions)
 
 
-def _bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return b"\0unreadable"
-
-
-def _contexts(data_dir: Path, found: files.DataFiles) -> dict[str, dict[str, bytes]]:
+def _contexts(found: files.DataFiles, prints: Fingerprints) -> dict[str, dict[str, bytes]]:
     """What reading a region's minutes and plans checks them against, as a digest per region
     (see cache.py): the region file, the register and, for plans, every minutes file."""
-    regions = {p.stem: _bytes(p) for p in found.flat.get("regioner", [])}
-    registers = {p.stem: _bytes(p) for p in found.flat.get("indikatorer", [])}
+    regions = {p.stem: prints.digest(p) for p in found.flat.get("regioner", [])}
+    registers = {p.stem: prints.digest(p) for p in found.flat.get("indikatorer", [])}
     minutes = found.by_region.get("protokoll", {})
     contexts: dict[str, dict[str, bytes]] = {"protokoll": {}, "planer": {}}
     for region_id in set(found.by_region.get("protokoll", {})) | set(found.by_region.get("planer", {})):
@@ -110,7 +111,7 @@ def _contexts(data_dir: Path, found: files.DataFiles) -> dict[str, dict[str, byt
         contexts["protokoll"][region_id] = digest(b"protokoll", *own).encode()
         parts = [b"planer", *own, registers.get(region_id, b"\0none")]
         for path in minutes.get(region_id, []):
-            parts += [path.name.encode(), _bytes(path)]
+            parts += [path.name.encode(), prints.digest(path)]
         contexts["planer"][region_id] = digest(*parts).encode()
     return contexts
 
@@ -143,36 +144,107 @@ def _load_register(path: Path, root: Path, regions: dict[str, m.Region], collect
         collector.registerless.add(region.id)  # its own error says why; plans would only echo it
 
 
+# Forking, and sending the models back, costs more than reading a few files.
+_FORK_AT = 200
+
+
+@dataclass
+class _Loaded:
+    """What reading one region's files in a forked worker added, for the parent to add:
+    the models, each as the key of its cache file when the worker wrote one (reading that
+    file is cheaper than pickling the model again to send it)."""
+
+    items: list
+    errors: list[DataError]
+    unreadable: set[str]
+    registerless: set[str]
+
+
+@dataclass(frozen=True)
+class _InCache:
+    key: str
+
+
 def _load_region_files(by_region: dict[str, list[Path]], folder: Path, root: Path, kind: str,
                        parse: Callable, attach: Callable, regions: dict[str, m.Region],
-                       collector: Collector, unreadable: set[str], cache: Cache | None = None,
-                       contexts: dict[str, bytes] | None = None) -> None:
-    for region_name, paths in by_region.items():
-        if region_name in unreadable:
-            continue  # the region file's own errors are reported; checking against it would only add noise
-        region_dir = folder / region_name
-        for path in paths:
-            if cache is not None and region_name in regions and region_name in (contexts or {}):
-                if _load_cached(path, region_dir, root, attach, regions, region_name, collector,
-                                cache, contexts[region_name], parse, folder, kind):
-                    continue
+                       collector: Collector, unreadable: set[str], cache: Cache | None,
+                       prints: Fingerprints | None, contexts: dict[str, bytes], processes: int) -> None:
+    # The region file's own errors are reported; checking against it would only add noise.
+    names = [name for name in by_region if name not in unreadable]
+    keys: dict[Path, str] = {}
+    if cache is not None:
+        for name in names:
+            if name in regions and name in contexts:
+                keys.update(_keys(by_region[name], root, cache, prints, contexts[name]))
+
+    def load(name: str) -> None:
+        region_dir = folder / name
+        for path in by_region[name]:
+            if path in keys and _load_cached(path, keys[path], region_dir, root, attach, regions,
+                                             collector, cache, parse, folder, kind):
+                continue
             if not _load_region_file(path, region_dir, folder, root, kind, parse, attach, regions,
                                      collector):
                 # Its own error is reported; other files' references to it by its file name
                 # would only add "finns inte" for a file that is there.
                 collector.unreadable.add(path.stem)
 
+    to_read = sum(len(by_region[n]) for n in names) - sum(map(cache.has, keys.values()) if cache else ())
+    if processes < 2 or to_read < _FORK_AT:
+        for name in names:
+            load(name)
+        return
+    # Each region's files are read and checked on their own (against the region, its register
+    # and, for plans, the minutes read before), so regions are read in forked workers and
+    # what each added is added here in the regions' order: the same as reading them in turn.
+    worked = forked.imap(lambda i: _in_worker(load, names[i], regions, attach, collector, cache),
+                         len(names), processes)
+    for name, loaded in zip(names, worked):
+        items = [cache.get(item.key) if isinstance(item, _InCache) else item for item in loaded.items]
+        if name in regions:
+            attach(regions[name]).extend(items)
+        collector.errors += loaded.errors
+        collector.unreadable |= loaded.unreadable
+        collector.registerless |= loaded.registerless
 
-def _load_cached(path: Path, region_dir: Path, root: Path, attach: Callable,
-                 regions: dict[str, m.Region], region_name: str, collector: Collector, cache: Cache, context: bytes, parse: Callable, folder: Path,
-                 kind: str) -> bool:
+
+def _in_worker(load: Callable[[str], None], name: str, regions: dict[str, m.Region],
+               attach: Callable, collector: Collector, cache: Cache | None) -> _Loaded:
+    """load(name) in a forked worker; what it added to the region and the collector."""
+    region = regions.get(name)
+    attached = attach(region) if region else []
+    items, errors, deferred = len(attached), len(collector.errors), len(collector.deferred)
+    unreadable, registerless = set(collector.unreadable), set(collector.registerless)
+    used = set(cache.used) if cache else set()
+    load(name)
+    if len(collector.deferred) != deferred:
+        raise RuntimeError("a check deferred in a forked worker would never run")
+    fresh = {key: item for key, item in cache.used.items() if key not in used} if cache else {}
+    kept = {id(item): _InCache(key) for key, item in fresh.items() if cache.has(key)}
+    loaded = _Loaded([kept.get(id(item), item) for item in attached[items:]],
+                     collector.errors[errors:], collector.unreadable - unreadable,
+                     collector.registerless - registerless)
+    # The parent keeps the models; this worker's memory is reused for its next region.
+    del attached[items:]
+    for key in fresh:
+        del cache.used[key]
+    return loaded
+
+
+def _keys(paths: list[Path], root: Path, cache: Cache, prints: Fingerprints,
+          context: bytes) -> dict[Path, str]:
+    """Each file's cache key: its name, its bytes and what it is checked against."""
+    return {path: cache.key(_shown(path, root).encode(), prints.digest(path), context)
+            for path in paths}
+
+
+def _load_cached(path: Path, key: str, region_dir: Path, root: Path, attach: Callable,
+                 regions: dict[str, m.Region], collector: Collector, cache: Cache, parse: Callable,
+                 folder: Path, kind: str) -> bool:
     """A file read without errors before, with the same bytes, against the same region:
     its model from the cache. Otherwise read and check it, and keep it if it had no error.
     False when the file is to be read the ordinary way (with its errors)."""
-    region = regions[region_name]
-    raw = _bytes(path)
-    shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-    key = cache.key(shown.encode(), raw, context)
+    region = regions[region_dir.name]
     item = cache.get(key)
     if item is not None:
         if item.id == path.stem and not any(existing.id == item.id for existing in attach(region)):
@@ -219,13 +291,18 @@ def _load_region_file(path: Path, region_dir: Path, folder: Path, root: Path, ki
     if any(existing.id == item.id for existing in attach(region)):
         doc.error("id", f"id '{item.id}' används redan i regionen")
         return False
-    item.source = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    item.source = _shown(path, root)
     attach(region).append(item)
     return True
 
 
+def _shown(path: Path, root: Path) -> str:
+    """A file's name in messages and in the model: data/planer/… for a file in the project."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+
 def _document(path: Path, root: Path, kind: str, collector: Collector):
-    shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    shown = _shown(path, root)
     try:
         doc = load(path, shown)
     except DataError as error:

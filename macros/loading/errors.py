@@ -19,6 +19,10 @@ class DataError(Exception):
         self.expected = expected
         self.suggestion = suggestion
 
+    def __reduce__(self):
+        # Exception pickles only its message; errors come back from forked readers whole.
+        return type(self), (self.location, self.problem), self.__dict__
+
     def __str__(self) -> str:
         loc = self.location
         head = f"{loc.file}, rad {loc.line}, kolumn {loc.column}"

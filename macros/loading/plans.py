@@ -90,7 +90,7 @@ def parse_plan(doc: Fields) -> m.Plan:
 def _paragraph_reference(d: Fields, meetings: dict) -> tuple[str, str]:
     """`protokoll:` and `paragraf:` of a mapping, checked against the region's minutes."""
     meeting_id = d.identifier("protokoll")
-    if meeting_id not in meetings and meeting_id in d.errors.unreadable:
+    if meeting_id not in meetings and meeting_id in d.errors.unreadable_minutes:
         meeting_id = ""  # the minutes' own file error is reported; its §§ cannot be checked
     meeting_id = d.reference("protokoll", meeting_id, meetings, "protokollet")
     paragraph_id = d.identifier("paragraf")

@@ -53,7 +53,8 @@ class Collector:
     `footnotes` those of the plan being read, `claimed` the ids used so far in
     the file, `deferred` the checks that need every file loaded first, and
     `unreadable` the ids (file names) of files that could not be read at all:
-    references to them are not reported, since the file's own error says it all;
+    references to them are not reported, since the file's own error says it all
+    (`unreadable_minutes` those of minutes files, once all minutes are read);
     `unchecked_regions` the regions whose own file has errors, so that their plans
     and minutes are not read and references into them are not checked.
     """
@@ -69,6 +70,7 @@ class Collector:
         self.claimed: dict[str, dict[str, Location]] = {}
         self.deferred: list[Callable[[], None]] = []
         self.unreadable: set[str] = set()
+        self.unreadable_minutes: frozenset[str] = frozenset()
         self.registerless: set[str] = set()  # regions without an indicator register, already reported
         self.unchecked_regions: set[str] = set()
 

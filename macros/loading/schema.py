@@ -9,6 +9,7 @@ in the parsers.
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -38,6 +39,11 @@ class Schema:
                                         expected="JSON som i filen från Öppna planer; jämför med den"))
         if errors:
             raise DataErrors(errors)
+        # Asked for every mapping and block read (millions of times at national scale), of
+        # documents that do not change once read: each answer is worked out once, per schema.
+        self.keys = functools.cache(self.keys)
+        self.choices = functools.cache(self.choices)
+        self.block_kinds = functools.cache(self.block_kinds)
 
     def definition(self, ref: str) -> dict:
         """'plan' is a whole file's schema; 'common#indicatorRow' one of its $defs."""

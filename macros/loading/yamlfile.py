@@ -10,9 +10,9 @@ its written precision.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -20,8 +20,10 @@ from .errors import DataError
 from .yaml_hints import Refused, syntax_hint
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(NamedTuple):
+    """Where a value stands; a tuple, since one is made for every key and item read (twice
+    as fast to make as a frozen dataclass)."""
+
     file: str
     line: int  # 1-based
     column: int  # 1-based
@@ -46,6 +48,7 @@ _DECIMAL = re.compile(r"^[-+]?(0|[1-9][0-9]*)\.[0-9]+$")
 _NULL = {"", "~", "null", "Null", "NULL"}
 _HIDDEN_BREAK = re.compile("[\u2028\u2029\x85]")  # line breaks to YAML, not to an editor
 _BOOL = {"true": True, "false": False}
+_NUMBER_START = frozenset("+-0123456789")
 
 # Limits far above any real plan (the largest file is ~40 kB, the longest text ~4 000
 # characters, the deepest nesting 17 levels), so that absurd input gets a message in
@@ -70,6 +73,8 @@ def _scalar(node: yaml.ScalarNode):
         return None
     if text in _BOOL:
         return _BOOL[text]
+    if text[0] not in _NUMBER_START:
+        return text
     if _INT.match(text):
         return int(text)
     if _DECIMAL.match(text):
@@ -84,19 +89,36 @@ def _text_limits(node: yaml.ScalarNode, path: str) -> None:
                         f"texten är {len(text):,} tecken lång".replace(",", " "),
                         expected=f"högst {MAX_TEXT:,} tecken i ett fält; dela upp texten i flera "
                                  "stycken eller block".replace(",", " "))
-    brackets = text.count("[")
+    brackets = text.count("[") if "[" in text else 0
     if brackets > MAX_BRACKETS:
         raise DataError(_location(path, node.start_mark),
                         f"texten innehåller {brackets} hakparenteser '['",
                         expected=f"högst {MAX_BRACKETS} i ett fält (en länk skrivs [text](adress))")
 
 
-def _convert(node: yaml.Node, path: str):
+class _Unsure(Exception):
+    """Nodes of libyaml's composer hold something only the Python composer judges exactly."""
+
+
+_PROPERTY = frozenset("&*!")  # the first character of an anchor, an alias or a tag
+_EMPTY = object()  # a document of nothing but comments (not a document holding null)
+
+
+def _convert(node: yaml.Node, path: str, text: str | None = None, depth: int = 0):
+    """Plain values from nodes. With `text`, the nodes come from libyaml's composer, which
+    lets anchors, aliases, tags and any depth through: a node starting with one of those
+    (a node's mark is where its anchor or tag is written, an alias is its anchor's node)
+    or nested too deep raises _Unsure, so that the Python composer reads the file again."""
+    start = node.start_mark.index
+    if text is not None and text[start:start + 1] in _PROPERTY:
+        raise _Unsure
     if isinstance(node, yaml.ScalarNode):
         _text_limits(node, path)
         return _scalar(node)
+    if text is not None and depth >= MAX_DEPTH:
+        raise _Unsure
     if isinstance(node, yaml.SequenceNode):
-        result = YamlList(_convert(item, path) for item in node.value)
+        result = YamlList(_convert(item, path, text, depth + 1) for item in node.value)
         result.location = _location(path, node.start_mark)
         result.item_locations = [_location(path, item.start_mark) for item in node.value]
         return result
@@ -105,7 +127,7 @@ def _convert(node: yaml.Node, path: str):
         result.location = _location(path, node.start_mark)
         result.key_locations = {}
         for key_node, value_node in node.value:
-            key = _convert(key_node, path)
+            key = _convert(key_node, path, text, depth + 1)
             if isinstance(key, bool):
                 key = key_node.value  # 'true:' is a (misspelt) key, not a truth value
             where = _location(path, key_node.start_mark)
@@ -120,7 +142,7 @@ def _convert(node: yaml.Node, path: str):
                     f"(första gången på rad {first.line})",
                     expected="varje nyckel en gång; ta bort eller slå ihop den ena",
                 )
-            result[key] = _convert(value_node, path)
+            result[key] = _convert(value_node, path, text, depth + 1)
             result.key_locations[key] = where
         return result
     raise DataError(_location(path, node.start_mark), "okänd YAML-konstruktion")
@@ -158,36 +180,51 @@ class _Composer(_Refusals, yaml.SafeLoader):
     """SafeLoader used only to compose nodes; anchors, aliases and tags are refused."""
 
 
-try:
-    from yaml._yaml import CParser
-except ImportError:  # PyYAML built without libyaml
-    CParser = None
-
-if CParser is not None:
-    class _CComposer(_Refusals, yaml.composer.Composer, CParser, yaml.constructor.SafeConstructor,
-                     yaml.resolver.Resolver):
-        """The same composer (and refusals) over libyaml's C scanner and parser: the Python
-        composer's methods come first in the method order, so every node still passes
-        `_Composer.compose_node`; only reading the text into events is done in C, which is
-        most of the time. On any error the text is read again with the Python parser, so that
-        messages and their line numbers stay exactly those of PyYAML."""
-
-        def __init__(self, stream):
-            CParser.__init__(self, stream)
-            yaml.composer.Composer.__init__(self)
-            yaml.constructor.SafeConstructor.__init__(self)
-            yaml.resolver.Resolver.__init__(self)
-else:
-    _CComposer = None
+# libyaml's composer recurses in C, once per level of nesting, with no limit of its own: a
+# file nested tens of thousands of levels deep would overflow the stack. A block collection
+# starts no further right than its line's run of indentation and '- ', '? ', ': ', and is
+# indented further than its parent at least every second level; a flow collection opens
+# with '[' or '{'. Text bounded far below what the stack holds goes to libyaml.
+_C_DEPTH = 2000
+_WIDE_LINE_START = re.compile(r"\n[ \t?:-]{%d}" % (_C_DEPTH // 4))  # from "\n": found fast
 
 
-def _compose(text: str):
-    if _CComposer is not None:
+def _shallow(text: str) -> bool:
+    """Nesting bounded below _C_DEPTH: under half of it in brackets, and the rest in lines."""
+    return (text.count("[") + text.count("{") < _C_DEPTH // 2
+            and _WIDE_LINE_START.search("\n" + text) is None)
+
+
+if yaml.__with_libyaml__:
+    class _CLoader(yaml.CSafeLoader):
+        """libyaml's composer, without working out each node's tag (nothing here reads tags)."""
+
+        def resolve(self, kind, value, implicit):
+            return ""
+
+        def descend_resolver(self, current_node, current_index):
+            pass
+
+        def ascend_resolver(self):
+            pass
+else:  # PyYAML built without libyaml
+    _CLoader = None
+
+
+def _convert_text(text: str, path: str):
+    """The document's values, or _EMPTY; raises yaml's errors, Refused or DataError as PyYAML's Python
+    parser and the refusals give them."""
+    if _CLoader is not None and _shallow(text):
         try:
-            return yaml.compose(text, Loader=_CComposer)
+            # Reading the text into nodes in C is most of the time; when libyaml finds a
+            # problem or the nodes hold a refused construction, the Python parser reads the
+            # text again, so that every message and its line are exactly PyYAML's.
+            node = yaml.compose(text, Loader=_CLoader)
+            return _EMPTY if node is None else _convert(node, path, text)
         except Exception:  # noqa: BLE001 - the Python parser gives the message
             pass
-    return yaml.compose(text, Loader=_Composer)
+    node = yaml.compose(text, Loader=_Composer)
+    return _EMPTY if node is None else _convert(node, path)
 
 
 def load(path: Path, display_name: str) -> object:
@@ -223,7 +260,7 @@ def load(path: Path, display_name: str) -> object:
                                f"{ord(hidden.group()):#06x}, ofta inklistrat från Word eller en pdf)",
                         expected="ett mellanslag eller en vanlig radbrytning i stället för tecknet")
     try:
-        node = _compose(text)
+        value = _convert_text(text, display_name)
     except yaml.reader.ReaderError as exc:
         # Control characters (a NUL, a pasted binary) are valid UTF-8 but no text.
         before = text[: exc.position]
@@ -235,8 +272,8 @@ def load(path: Path, display_name: str) -> object:
         mark, hint = syntax_hint(exc, text)
         where = _location(display_name, mark) if mark else start
         raise DataError(where, f"YAML-syntaxen är felaktig: {hint}") from None
-    if node is None:
+    if value is _EMPTY:
         only_comments = any(line.strip() for line in text.splitlines())
         raise DataError(start, "filen innehåller bara kommentarer" if only_comments else "filen är tom",
                         expected="uppgifter enligt data/README.md")
-    return _convert(node, display_name)
+    return value

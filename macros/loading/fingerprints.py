@@ -1,0 +1,71 @@
+"""Digests of data files, kept with each file's size and times so that a file not changed
+since the last run is not read again to find its digest (as git's index does).
+
+A file counts as unchanged only when its size, inode, modification and status-change
+times (in nanoseconds) are all those recorded. A file changed shortly before its digest
+was taken could change again within the same tick of a coarse file system clock without
+any of them changing, so such a file is not recorded: it is read and hashed every run
+until it is older.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import time
+from pathlib import Path
+
+from .cache import digest
+
+_RACY_NS = 2_000_000_000  # the coarsest file system clock (FAT: 2 s)
+_FORMAT = 1
+
+
+class Fingerprints:
+    def __init__(self, directory: Path):
+        self.file = directory / "fingerprints.pickle"
+        self.started = time.time_ns()
+        try:
+            with open(self.file, "rb") as f:
+                form, self.known = pickle.load(f)
+            if form != _FORMAT:
+                self.known = {}
+        except (OSError, pickle.PickleError, EOFError, ValueError, TypeError):
+            self.known = {}
+        self.now: dict[str, tuple] = {}  # what is recorded for the next run
+        self.taken: dict[str, bytes] = {}  # this run's digests: each file is read once a run
+
+    def digest(self, path: Path) -> bytes:
+        """The digest of the file's bytes (of a marker when it cannot be read)."""
+        name = str(path)
+        if name in self.taken:
+            return self.taken[name]
+        try:
+            st = os.stat(path)
+        except OSError:
+            return b"\0unreadable"
+        stamp = (st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns)
+        known = self.known.get(name)
+        if known is not None and known[0] == stamp:
+            self.now[name] = known
+        else:
+            try:
+                value = digest(path.read_bytes()).encode()
+            except OSError:
+                return b"\0unreadable"
+            if self.started - max(st.st_mtime_ns, st.st_ctime_ns) > _RACY_NS:
+                self.now[name] = (stamp, value)
+            known = (stamp, value)
+        self.taken[name] = known[1]
+        return known[1]
+
+    def save(self) -> None:
+        """Keep the digests of this run's files (of no others: deleted files drop out)."""
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.file.with_suffix(f".{os.getpid()}.tmp")
+            with open(tmp, "wb") as f:
+                pickle.dump((_FORMAT, self.now), f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.file)
+        except OSError:
+            pass  # a read-only checkout validates without a cache
