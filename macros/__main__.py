@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from .loading import DataErrors, load_corpus
-from .loading.forked import processes
+from .forked import processes
 
 USAGE = "Användning: python -m macros validate [mapp med data, standard: data]"
 

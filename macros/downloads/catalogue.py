@@ -26,7 +26,7 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
 
 from .. import model as m
 from .. import urls
-from . import forked
+from .. import forked
 from .publication import CC0, Download, Settings
 from .store import FileStore
 
@@ -248,7 +248,7 @@ def files(corpus: m.Corpus, settings: Settings, downloads, store: FileStore,
     # rdflib is slow and large at national scale (a graph of half a million triples): each
     # format is made, graph and all, in a process of its own, side by side, so that the
     # build's own memory never holds the graph.
-    turtle, rdfxml = forked.map_forked(save, [
+    turtle, rdfxml = forked.imap(save, [
         (urls.CATALOGUE_TURTLE, "Turtle", "text/turtle", "turtle"),
         (urls.CATALOGUE_RDFXML, "RDF/XML", "application/rdf+xml", "pretty-xml")], processes)
     return turtle, rdfxml

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .. import forked, urls
 from .. import model as m
-from .. import urls
-from . import archive, catalogue, csvfiles, datapackage, forked, jsonfiles, jsonschemas, tables
+from . import archive, catalogue, csvfiles, datapackage, jsonfiles, jsonschemas, tables
 from .publication import Download, Settings
 from .store import FileStore
 
@@ -93,7 +93,7 @@ def build(corpus: m.Corpus, settings: Settings, store: FileStore, processes: int
     """Every file, written to `store`: per plan, per set of minutes, per indicator, and for
     the whole site. The regions' files are made in `processes` processes side by side."""
     downloads = Downloads()
-    for part in forked.map_forked(lambda region_id: _region_files(corpus, settings, store, region_id),
+    for part in forked.imap(lambda region_id: _region_files(corpus, settings, store, region_id),
                                   sorted(corpus.regions), processes):
         downloads.merge(part)
 

@@ -9,7 +9,8 @@ from typing import Callable
 
 from .. import model as m
 from .. import urls
-from . import files, forked
+from .. import forked
+from . import files
 from .cache import Cache, digest, enabled
 from .errors import DataError, DataErrors, did_you_mean
 from .fingerprints import Fingerprints
@@ -197,8 +198,8 @@ def _load_region_files(by_region: dict[str, list[Path]], folder: Path, root: Pat
     # Each region's files are read and checked on their own (against the region, its register
     # and, for plans, the minutes read before), so regions are read in forked workers and
     # what each added is added here in the regions' order: the same as reading them in turn.
-    worked = forked.imap(lambda i: _in_worker(load, names[i], regions, attach, collector, cache),
-                         len(names), processes)
+    worked = forked.imap(lambda name: _in_worker(load, name, regions, attach, collector, cache),
+                         names, processes)
     for name, loaded in zip(names, worked):
         items = [cache.get(item.key) if isinstance(item, _InCache) else item for item in loaded.items]
         if name in regions:

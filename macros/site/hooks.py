@@ -31,7 +31,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
-from macros import urls
+from macros import forked, urls
 from macros.downloads import FileStore, remake_regions
 from macros.downloads import build as build_downloads
 from macros.loading import DataErrors
@@ -110,7 +110,7 @@ def on_config(config):
             # the site), since at national scale they do not fit in the build's memory.
             _remove_store()
             _state["store"] = FileStore(Path(tempfile.mkdtemp(prefix="oppna-planer-data-")))
-            downloads = build_downloads(corpus, settings, _state["store"], parallel.workers() + 1)
+            downloads = build_downloads(corpus, settings, _state["store"], forked.processes())
     _state["downloads"] = downloads
     published = Published(downloads, settings.changelog, settings.licence, settings.licence_name)
     if not _state.get("serving"):
