@@ -14,7 +14,7 @@ from typing import Callable
 
 from markupsafe import escape
 
-from .. import urls
+from .. import forked, urls
 from ..loading import load_corpus
 from ..model import Corpus
 from ..rendering import pages
@@ -62,7 +62,7 @@ def load(data_dir: Path) -> Corpus:
     cached = _cache.get(str(data_dir))
     if cached and cached[0] == signature:
         return cached[1]
-    corpus = load_corpus(data_dir)
+    corpus = load_corpus(data_dir, forked.processes())
     _cache[str(data_dir)] = (signature, corpus)
     return corpus
 
