@@ -9,7 +9,8 @@ Markdown file, the hand-written pages as they are without their macros, the same
 navigation with titles, Material's own search plugin in Swedish, no hooks, no macros),
 and builds the two alternately, `--runs` times each, in one run. It prints per size:
 median and range of the wall time of each, the ratio, pages per second, the peak RSS
-of the build process (Pagefind, a child of ours, is measured apart), the time of each
+of the build process, of the largest Pagefind run and of the build while Pagefind runs
+(the build frees its model first), the time of each
 phase of our build (OPPNA_TIMINGS, see macros/site/timing.py), and `python -m macros
 validate` cold (no cache), warm (nothing changed) and after one file changed.
 """
@@ -210,14 +211,15 @@ def _own_rss(r: dict) -> str:
     return f"{max(values):.0f}" if values else f"{r['ours_rss'] / 1e6:.0f}"
 
 
-def _pagefind_rss(r: dict) -> str:
-    values = [p["peak RSS of Pagefind, MB"] for p in r["phases"] if "peak RSS of Pagefind, MB" in p]
+def _largest(r: dict, key: str) -> str:
+    values = [p[key] for p in r["phases"] if key in p]
     return f"{max(values):.0f}" if values else "?"
 
 
 def report(results: list[dict]) -> None:
     print("\n| corpus (regions×boards×years×minutes) | pages | MB YAML | ours | bare MkDocs | ratio "
-          "| pages/s ours | pages/s bare | peak RSS ours: build (+ Pagefind) | peak RSS bare "
+          "| pages/s ours | pages/s bare | peak RSS ours: build; one Pagefind run (build meanwhile) "
+          "| peak RSS bare "
           "| validate cold / warm / one changed |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
@@ -226,7 +228,8 @@ def report(results: list[dict]) -> None:
         print(f"| {r['size']} ({r['counts']['plans']} plans, {r['counts']['minutes']} minutes) "
               f"| {r['pages']} | {r['counts']['bytes'] / 1e6:.1f} | {_fmt(r['ours'])} | {_fmt(r['bare'])} "
               f"| {o / b:.2f} | {r['pages'] / o:.1f} | {r['pages'] / b:.1f} "
-              f"| {_own_rss(r)} MB (+ {_pagefind_rss(r)} MB) | {r['bare_rss'] / 1e6:.0f} MB "
+              f"| {_own_rss(r)} MB; {_largest(r, 'peak RSS of one Pagefind run, MB')} MB "
+              f"({_largest(r, 'RSS of the build while Pagefind runs, MB')} MB) | {r['bare_rss'] / 1e6:.0f} MB "
               f"| {v['cold']:.1f} / {v['warm']:.1f} / {v['one file changed']:.1f} s |")
     for r in results:
         if r.get("serve"):

@@ -30,6 +30,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
+from pagefind.service import get_executable
 
 from macros import forked, urls
 from macros.downloads import FileStore, remake_regions
@@ -370,6 +371,8 @@ def on_post_build(config):
         _write_redirects(config)
     if not _state.get("serving"):
         _release_model()
+    if timing.ENABLED:
+        _state["rss_at_search"] = _rss_mb()
     if _search_enabled():
         with timing.phase("search index (Pagefind)"):
             _index_for_search(config)
@@ -379,7 +382,11 @@ def on_post_build(config):
         timing.report({"build (from on_config)": round(timing.since("build"), 3),
                        "pages": _state["pages"],
                        "peak RSS of the build, MB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
-                       "peak RSS of Pagefind, MB": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024})
+                       "peak RSS of one Pagefind run, MB": _state.get("pagefind_rss", 0) // 2**20,
+                       "RSS of the build while Pagefind runs, MB": _state.get("rss_at_search", 0),
+                       # Forked workers count the memory they share with the build as theirs.
+                       "peak RSS of the largest child process, MB":
+                           resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024})
 
 
 def _release_model() -> None:
@@ -394,6 +401,13 @@ def _release_model() -> None:
         ctypes.CDLL(None).malloc_trim(0)
     except (OSError, AttributeError):
         pass  # not glibc: the memory is freed all the same, only kept by the process
+
+
+def _rss_mb() -> int:
+    try:
+        return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 2**20
+    except (OSError, ValueError):
+        return 0
 
 
 def _write_redirects(config) -> None:
@@ -422,7 +436,7 @@ def _index_for_search(config) -> None:
     for region in sorted(regions if _state["part"] is None else _state["part"]):
         shutil.rmtree(site / "pagefind" / region, ignore_errors=True)  # Pagefind leaves old chunks
         runs.append((f"{region}/**/*.html", f"pagefind/{region}"))
-    commands = [[sys.executable, "-m", "pagefind", "--site", str(site), "--glob", pages_glob,
+    commands = [[str(get_executable()), "--site", str(site), "--glob", pages_glob,
                  "--output-subdir", bundle, "--silent", "--exclude-selectors", _NOT_INDEXED]
                 for pages_glob, bundle in runs]
     if _state["quick"]:
@@ -437,13 +451,24 @@ def _index_for_search(config) -> None:
 
 def _run_pagefind(commands: list[list[str]]) -> str:
     """Run the Pagefind commands, as many at a time as there are cores (a run uses about
-    one); what the first failing one said, or ""."""
+    one); what the first failing one said, or "". The largest run's peak memory is kept
+    for OPPNA_TIMINGS."""
     with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 1) as runs:
-        for result in runs.map(lambda command: subprocess.run(command, capture_output=True, text=True),
-                               commands):
-            if result.returncode != 0:
-                return result.stdout + result.stderr
+        for code, said, peak in runs.map(_run_measured, commands):
+            _state["pagefind_rss"] = max(_state.get("pagefind_rss", 0), peak)
+            if code != 0:
+                return said
     return ""
+
+
+def _run_measured(command: list[str]) -> tuple[int, str, int]:
+    """Exit code, what it said, and its peak memory in bytes."""
+    with tempfile.TemporaryFile("w+") as output:
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, text=True)
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        output.seek(0)
+        return process.returncode, output.read(), usage.ru_maxrss * 1024
 
 
 def _wait_for_indexing() -> None:
