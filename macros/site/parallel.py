@@ -1,9 +1,9 @@
 """Rendering pages made from data on the second core while MkDocs writes pages on the first.
 
 A forked worker process (it shares the loaded corpus with the build, copy-on-write)
-renders a share of the pages ahead, in the order MkDocs will write them; the build
-renders the rest itself, and also runs the theme, so the worker takes the larger share.
-Rendering is deterministic and does not depend on what was rendered before, so the
+renders the pages ahead, in the order MkDocs will write them, while the build runs the
+theme, which takes longer; the build renders a page itself only where MkDocs asks for
+one out of that order. Rendering is deterministic and does not depend on what was rendered before, so the
 pages are the same whichever process rendered them. OPPNA_WORKERS sets the number of
 worker processes (0: none; by default one when the machine has two cores or more).
 """
@@ -31,8 +31,6 @@ def _render(source: str):
 
 
 class Prerender:
-    # Of every 5 pages in writing order, the worker renders 3 (the build also runs the theme).
-    SHARE = (3, 5)
     # Pages the worker may render ahead of the build: it is faster than the build, and an
     # unbounded lead kept the HTML of thousands of pages waiting in memory.
     AHEAD = 32
@@ -41,8 +39,7 @@ class Prerender:
         global _PAGES
         _PAGES = generated
         self.generated = generated
-        share, out_of = self.SHARE
-        self.queue = deque(s for i, s in enumerate(order) if i % out_of < share)
+        self.queue = deque(order)
         self.theirs = set(self.queue)
         self.pending: dict[str, AsyncResult] = {}
         self.pool = multiprocessing.get_context("fork").Pool(processes)
