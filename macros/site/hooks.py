@@ -21,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import types
 from pathlib import Path
 from urllib.parse import urlparse
@@ -453,7 +454,7 @@ def _run_pagefind(commands: list[list[str]]) -> str:
     """Run the Pagefind commands, as many at a time as there are cores (a run uses about
     one); what the first failing one said, or "". The largest run's peak memory is kept
     for OPPNA_TIMINGS."""
-    with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 1) as runs:
+    with concurrent.futures.ThreadPoolExecutor(forked.processes()) as runs:
         for code, said, peak in runs.map(_run_measured, commands):
             _state["pagefind_rss"] = max(_state.get("pagefind_rss", 0), peak)
             if code != 0:
@@ -462,13 +463,29 @@ def _run_pagefind(commands: list[list[str]]) -> str:
 
 
 def _run_measured(command: list[str]) -> tuple[int, str, int]:
-    """Exit code, what it said, and its peak memory in bytes."""
+    """Exit code, what it said, and (with OPPNA_TIMINGS) its peak memory in bytes, read from
+    /proc while it runs: the peak the kernel reports at exit starts from the build's own,
+    copied into the child when it is forked."""
     with tempfile.TemporaryFile("w+") as output:
         process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, text=True)
-        _, status, usage = os.wait4(process.pid, 0)
-        process.returncode = os.waitstatus_to_exitcode(status)
+        peak = 0
+        while timing.ENABLED and process.poll() is None:
+            peak = max(peak, _high_water(process.pid))
+            time.sleep(0.05)
+        process.wait()
         output.seek(0)
-        return process.returncode, output.read(), usage.ru_maxrss * 1024
+        return process.returncode, output.read(), peak
+
+
+def _high_water(pid: int) -> int:
+    """The process's peak resident memory so far (VmHWM), in bytes; 0 where /proc has none."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def _wait_for_indexing() -> None:
