@@ -8,8 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from .. import model as m
-from .. import urls
-from .. import forked
+from .. import forked, urls
 from . import files
 from .cache import Cache, digest, enabled
 from .errors import DataError, DataErrors, did_you_mean

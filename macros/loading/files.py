@@ -44,9 +44,13 @@ class DataFiles:
     errors: list[DataError] = field(default_factory=list)
 
 
+def _pattern(*folders: str) -> str:
+    """Where a file belongs, as messages show it: data/planer/<region>/<id>.yml."""
+    return "/".join(("data", *folders, "<id>.yml"))
+
+
 def _where(folder: Folder) -> str:
-    return (f"data/{folder.name}/<region>/<id>.yml" if folder.per_region
-            else f"data/{folder.name}/<id>.yml")
+    return _pattern(folder.name, "<region>") if folder.per_region else _pattern(folder.name)
 
 
 def find(data_dir: Path) -> DataFiles:
@@ -121,7 +125,7 @@ def _region_folders(directory: Path, folder: Folder, error, data_file) -> dict[s
     for path in sorted(directory.iterdir()):
         if path.is_dir():
             regions[path.name] = _files_in(path, folder, error, data_file,
-                                           f"data/{folder.name}/{path.name}/<id>.yml")
+                                           _pattern(folder.name, path.name))
         else:
             error(path, f"filen ligger direkt i data/{folder.name}/ och läses inte",
                   expected=f"{_where(folder)}: i mappen för sin region")

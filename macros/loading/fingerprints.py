@@ -15,7 +15,7 @@ import pickle
 import time
 from pathlib import Path
 
-from .cache import digest
+from .cache import digest, write_pickle
 
 _RACY_NS = 2_000_000_000  # the coarsest file system clock (FAT: 2 s)
 _FORMAT = 1
@@ -61,11 +61,4 @@ class Fingerprints:
 
     def save(self) -> None:
         """Keep the digests of this run's files (of no others: deleted files drop out)."""
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.file.with_suffix(f".{os.getpid()}.tmp")
-            with open(tmp, "wb") as f:
-                pickle.dump((_FORMAT, self.now), f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.file)
-        except OSError:
-            pass  # a read-only checkout validates without a cache
+        write_pickle(self.file, (_FORMAT, self.now))

@@ -14,7 +14,7 @@ import re
 
 import markdown
 import nh3
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 _ALLOWED_TAGS = {"p", "em", "strong", "ul", "ol", "li", "a", "br", "code", "pre", "sup", "sub", "blockquote"}
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
@@ -33,9 +33,11 @@ def _sanitise(rendered: str) -> str:
 # syntax character, no line break or other whitespace than a space, nothing at the start
 # that opens a list, a heading or code, no space at either end. Such a text renders as
 # itself inside <p>, which is found a hundred times faster than by running Markdown and
-# nh3 (at national scale those runs were a fifth of the build). tests/test_properties.py
-# holds the two ways equal.
-_MARKUP = re.compile(r"[\\`*_\[\]<>&!#|~=]|[^\S ]|^[ \-+*]|^\d+[.)]| $")
+# nh3 (at national scale those runs were a fifth of the build). It holds nothing escaping
+# would change either (no quotes), so it is escaped all the same, as any other value.
+# tests/test_properties.py holds the two ways equal.
+_MARKUP = re.compile(r"[\\`*_\[\]<>&!#|~=\"']|[^\S ]|^[ \-+*]|^\d+[.)]| $")
+_PARAGRAPH = Markup("<p>{}</p>")
 
 
 def _as_is(value: str) -> bool:
@@ -45,7 +47,7 @@ def _as_is(value: str) -> bool:
 def block(value: str) -> Markup:
     """Markdown paragraphs → sanitised HTML."""
     if _as_is(value):
-        return Markup(f"<p>{value}</p>") if value else Markup("")
+        return _PARAGRAPH.format(value) if value else Markup("")
     _MD.reset()
     return Markup(_sanitise(_MD.convert(value)))
 
@@ -53,7 +55,7 @@ def block(value: str) -> Markup:
 def inline(value: str) -> Markup:
     """One line of Markdown (emphasis, links) → sanitised HTML without a <p>."""
     if _as_is(value):
-        return Markup(value)
+        return escape(value)
     rendered = str(block(value)).strip()
     return Markup(re.sub(r"^<p>(.*)</p>$", r"\1", rendered, flags=re.S))
 
