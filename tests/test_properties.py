@@ -151,10 +151,16 @@ markdownish = st.lists(st.one_of(st.text(st.characters(blacklist_categories=("Cs
                                  st.sampled_from(list("\\`*_[]<>&!#|~=-+.)0123456789 \t\n\xa0\u202f") +
                                                  ["1. ", "- ", "  ", "    ", "&amp;", "http://a.se"])),
                        max_size=8).map("".join)
+# Several paragraphs separated by blank lines, as running text is: mostly words and the
+# punctuation of Swedish prose (which may still open a list or end in a space), some of
+# them anything.
+prose = st.lists(st.text("abcåäöÅÄÖ0123456789,.;:()%§–”’?- ", min_size=1, max_size=12),
+                 min_size=1, max_size=6).map(" ".join)
+paragraphs = st.lists(st.one_of(prose, prose, markdownish), min_size=2, max_size=4).map("\n\n".join)
 
 
 @SETTINGS
-@given(value=markdownish)
+@given(value=st.one_of(markdownish, paragraphs))
 def test_text_that_skips_markdown_renders_exactly_as_markdown_would_render_it(value):
     assert (str(text.block(value)), str(text.inline(value)), text.plain(value)) == _through_markdown(value)
 

@@ -36,6 +36,8 @@ def _sanitise(rendered: str) -> str:
 # nh3 (at national scale those runs were a fifth of the build). It holds nothing escaping
 # would change either (no quotes), so it is escaped all the same, as any other value.
 # tests/test_properties.py holds the two ways equal.
+# Running text is often several such paragraphs separated by one blank line (most of the
+# minutes' texts): each renders on its own, joined as Markdown joins them.
 _MARKUP = re.compile(r"[\\`*_\[\]<>&!#|~=\"']|[^\S ]|^[ \-+*]|^\d+[.)]| $")
 _PARAGRAPH = Markup("<p>{}</p>")
 
@@ -48,6 +50,9 @@ def block(value: str) -> Markup:
     """Markdown paragraphs → sanitised HTML."""
     if _as_is(value):
         return _PARAGRAPH.format(value) if value else Markup("")
+    paragraphs = value.split("\n\n")
+    if all(paragraph and _as_is(paragraph) for paragraph in paragraphs):
+        return Markup("\n").join(_PARAGRAPH.format(paragraph) for paragraph in paragraphs)
     _MD.reset()
     return Markup(_sanitise(_MD.convert(value)))
 
