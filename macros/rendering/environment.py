@@ -29,6 +29,9 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
         extensions=["jinja2.ext.do"],
+        # Templates are part of the code, not edited while a build runs: no check of each
+        # file's time every time a template is used (a hundred per page).
+        auto_reload=False,
     )
     env.filters.update(
         markdown=text.block,
