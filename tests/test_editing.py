@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import socket
 import subprocess
 import time
@@ -73,6 +75,87 @@ def test_mkdocs_serve_rebuilds_when_a_data_file_changes(project, options):
         assert "Användandet av självbetjäning" in _get(plan_json)
         assert "Region Västernorrland" in _get(base + "vasternorrland/")
         assert "Användandet av självservice" not in _get(plan_json)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def _as_built(served: str, built: str) -> str:
+    """A page as `mkdocs serve` sent it, without the live-reload script it adds before </body>
+    (unchanged when that is not the only difference, so that the comparison shows it)."""
+    end = built.rfind("</body>")
+    tail = len(built) - end
+    injected = served[end:len(served) - tail]
+    if end < 0 or not (injected.startswith("<script>") and injected.endswith("</script>")):
+        return served
+    return served[:end] + served[len(served) - tail:]
+
+
+def test_a_quick_rebuild_writes_only_what_changed_and_serves_what_a_whole_build_makes(project, tmp_path):
+    """`serve --dirty` after an edit renders the edited region's pages, but writes only those
+    that changed; every page it then serves is the page a whole build of the edited data
+    makes (the edited plan, its neighbours' navigation, the region's overview, the start
+    page), after an edit in one region and then in the other. A title that looks like a
+    template or like HTML stays text. Not compared: the Öppna data and Datakatalog pages,
+    which list the sizes of the whole site's files, left as they were until the next whole
+    build (README, Preview)."""
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    log = tmp_path / "serve.log"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", OPPNA_TIMINGS="1")
+    with log.open("w") as stderr:
+        server = subprocess.Popen([*MKDOCS, "serve", "--dirty", "--no-strict", "-a", f"127.0.0.1:{port}"],
+                                  cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=stderr)
+    # (file, text, new text, a page, what it then shows, whether every page changes)
+    edits = [("data/planer/vasterbotten/hsn-namndplan-2025.yml", "titel: Nämndplan 2025",
+              "titel: Nämndplan 2025 {{ 6*7 }} <b>fet</b>", "vasterbotten/planer/hsn-namndplan-2025/",
+              "Nämndplan 2025 {{ 6*7 }} &lt;b&gt;fet&lt;/b&gt;", False),
+             ("data/protokoll/vasternorrland/hsu-2023-12-07.yml", "sammanträde 7–8 december 2023",
+              "sammanträde 7–8 december 2023 (justerat)", "vasternorrland/protokoll/hsu-2023-12-07/",
+              "sammanträde 7–8 december 2023 (justerat)", False),
+             # Every page's navigation names the regions: the other region's pages change too.
+             ("data/regioner/vasterbotten.yml", "namn: Region Västerbotten", "namn: Region Västerbotten {% raw %}",
+              "vasternorrland/", "Region Västerbotten {% raw %}", True)]
+
+    def timings() -> list[dict]:
+        return [json.loads(line.split(" ", 1)[1]) for line in log.read_text(encoding="utf-8").splitlines()
+                if line.startswith("OPPNA_TIMINGS ")]
+
+    def wait_for(condition, what: str) -> None:
+        deadline = time.monotonic() + 90
+        while not condition():
+            assert time.monotonic() < deadline, what
+            time.sleep(0.3)
+
+    # The whole builds to compare with: the same configuration, with the address serve gives.
+    (project / "served.yml").write_text(f"INHERIT: mkdocs.yml\nsite_url: {base}\n", encoding="utf-8")
+    try:
+        wait_for(lambda: len(timings()) == 1, "mkdocs serve did not come up")
+        total = timings()[0]["pages written"]
+        for number, (data, old, new, page, shown, everything) in enumerate(edits, start=2):
+            edit(project, data, old, new)
+            wait_for(lambda: shown in _get(base + page), f"the edit of {data} never showed")
+            wait_for(lambda: len(timings()) == number, "the quick rebuild did not finish")
+            written = timings()[-1]["pages written"]
+
+            whole = tmp_path / f"whole-{number}"
+            built = subprocess.run([*MKDOCS, "build", "--strict", "-f", "served.yml", "--site-dir", str(whole)],
+                                   cwd=project, env=env, capture_output=True, text=True)
+            assert built.returncode == 0, built.stderr
+            if everything:
+                assert written == total
+            else:  # not even every page of the edited region
+                assert 0 < written < len(list((whole / page.split("/")[0]).rglob("*.html"))), written
+            compared = 0
+            for built in sorted(whole.rglob("*.html")):
+                address = built.relative_to(whole).as_posix()
+                if address in ("data/index.html", "katalog/index.html"):
+                    continue
+                expected = built.read_text(encoding="utf-8")
+                assert _as_built(_get(base + address), expected) == expected, address
+                compared += 1
+            assert compared > 100
+        assert "42" not in re.findall(r"Nämndplan 2025 (\S+)", _get(base + "vasterbotten/planer/rs-namndplan-2023/"))
     finally:
         server.terminate()
         server.wait(timeout=20)

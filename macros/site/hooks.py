@@ -124,7 +124,10 @@ def on_config(config):
         gc.freeze()
     _state["generated"] = pages.generated_pages(corpus, published)
     _state["pages"] = len(_state["generated"])
+    _state["shown_before"] = _state.get("shown", {})
     _state["shown"] = pages.titles_in_navigation(corpus, _state["generated"]) if _state.get("dirty_serve") else {}
+    _state["writes"] = None
+    _state["written"] = 0  # pages written by this build (OPPNA_TIMINGS)
     _state.setdefault("fingerprints", {})
     # Pages that moved, from mkdocs.yml: extra.flyttade_sidor maps old address → new source file.
     _state["moved"] = config.extra.get("flyttade_sidor") or {}
@@ -157,9 +160,10 @@ def _in_part(source: str) -> bool:
 
 
 def _written(source: str) -> bool:
-    """Whether this build writes the page: it is in the part, and (in a quick rebuild of
-    `serve --dirty`) its content or the navigation it shows changed."""
-    return _in_part(source) and source not in _state.get("unchanged", ())
+    """Whether this build writes the page: in a quick rebuild of `serve --dirty`, whether its
+    content or the navigation it shows changed; otherwise, whether it is in the part."""
+    writes = _state["writes"]
+    return source in writes if writes is not None else _in_part(source)
 
 
 def _fingerprint(source: str, rendered) -> bytes:
@@ -177,9 +181,63 @@ def on_files(files, config):
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} finns redan men skapas från data (öppna data); ta bort filen i docs/")
         files.append(File.generated(config, path, abs_src_path=str(download.stored)))
+    if _state["quick"]:
+        with timing.phase("rendering (our templates)"):
+            _find_changed(files)
     if _state["part"] is not None:
         _quiet_skipped_pages()
     return files
+
+
+def _find_changed(files) -> None:
+    """A quick rebuild (`serve --dirty` after an edit) renders, on every core, the pages that
+    may have changed: the edited regions', the site-wide ones, and any whose navigation
+    titles changed. MkDocs then reads and writes only those whose fingerprint changed, after
+    a typical edit a handful, and leaves every other page as the last build wrote it.
+    Hand-written pages are always made again: their macros may show data."""
+    generated, shown, shown_before = _state["generated"], _state["shown"], _state["shown_before"]
+    candidates = [source for source in generated
+                  if _in_part(source) or shown.get(source) != shown_before.get(source)]
+    _state["ready"] = {}
+    for source, fingerprint, rendered in forked.imap(_rendered_if_changed, candidates, forked.processes()):
+        _state["fingerprints"][source] = fingerprint
+        if rendered is not None:
+            _state["ready"][source] = rendered
+    _state["writes"] = set(_state["ready"])
+    for file in files.documentation_pages():
+        if file.src_uri not in generated:
+            file.is_modified = _always
+        elif file.src_uri not in _state["writes"]:
+            file.is_modified = _never
+
+
+def _always() -> bool:
+    return True
+
+
+def _never() -> bool:
+    return False
+
+
+def _rendered_if_changed(source: str):
+    """(source, fingerprint, the rendered page if its fingerprint changed, else None)."""
+    rendered = _state["generated"][source].render()
+    fingerprint = _fingerprint(source, rendered)
+    return source, fingerprint, rendered if _state["fingerprints"].get(source) != fingerprint else None
+
+
+def on_nav(nav, config, files):
+    """In a quick rebuild MkDocs reads only the pages that changed, but the navigation of
+    those shows other pages' titles: those are given here. Only to pages that are not read:
+    on a page MkDocs reads, mkdocs-macros would evaluate a title holding "{{" as Jinja, so
+    those get theirs after it has run (on_page_markdown)."""
+    if _state["quick"]:
+        generated = _state["generated"]
+        for source in generated.keys() - _state["writes"]:
+            page = files.get_file_from_path(source).page
+            if page is not None:  # None: not in the navigation, so no other page shows its title
+                page.title = escape(generated[source].title)
+    return nav
 
 
 class _SkippedPages(logging.Filter):
@@ -273,7 +331,8 @@ def on_post_page(output, page, config):
         page.content = None
         page.toc = get_toc([])
         if not _written(page.file.src_uri):
-            return ""  # another region's part, or unchanged: MkDocs writes no file for an empty page
+            return ""  # another region's part: MkDocs writes no file for an empty page
+    _state["written"] += 1
     return output
 
 
@@ -284,20 +343,18 @@ def _render(source: str):
 
 def on_env(env, config, files):
     """Pages are about to be written: start the worker that renders pages ahead, and in a
-    per-region build let the theme skip other regions' pages (and, in a quick rebuild,
-    the pages that did not change)."""
+    per-region build let the theme skip other regions' pages."""
     _close_prerender()
     # The search script merges one Pagefind bundle per region (see _index_for_search); every
     # region, not only this part's, since the parts are merged into one site.
     env.globals["op_search_regions"] = sorted(_state["regions"])
+    if _state["quick"]:
+        return env  # the pages to write are rendered (on_files), and the others are not built
     order = [f.src_uri for f in files.documentation_pages()
              if f.src_uri in _state["generated"] and _in_part(f.src_uri)]
     if parallel.workers():
         _state["prerender"] = parallel.Prerender(_state["generated"], order, parallel.workers())
-    _state["ready"], _state["unchanged"] = {}, set()
-    if _state["quick"]:
-        with timing.phase("rendering (our templates)"):
-            _find_unchanged(order)
+    _state["ready"] = {}
     if _state.get("part") is None:
         return env
     from jinja2 import Template
@@ -313,21 +370,6 @@ def on_env(env, config, files):
 
     env.get_template = template_for
     return env
-
-
-def _find_unchanged(order: list[str]) -> None:
-    """A quick rebuild renders the edited regions' pages first, and has the theme write
-    only those whose fingerprint changed: after a typical edit a handful of pages, not
-    every page of the region."""
-    fingerprints = _state["fingerprints"]
-    for source in order:
-        rendered = _render(source)
-        fingerprint = _fingerprint(source, rendered)
-        if fingerprints.get(source) == fingerprint:
-            _state["unchanged"].add(source)
-        else:
-            _state["ready"][source] = rendered
-            fingerprints[source] = fingerprint
 
 
 def _close_prerender() -> None:
@@ -382,6 +424,7 @@ def on_post_build(config):
 
         timing.report({"build (from on_config)": round(timing.since("build"), 3),
                        "pages": _state["pages"],
+                       "pages written": _state["written"],
                        "peak RSS of the build, MB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
                        "peak RSS of one Pagefind run, MB": _state.get("pagefind_rss", 0) // 2**20,
                        "RSS of the build while Pagefind runs, MB": _state.get("rss_at_search", 0),

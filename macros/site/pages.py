@@ -112,7 +112,8 @@ def generated_pages(corpus: Corpus, published: Published | None = None) -> dict[
 def titles_in_navigation(corpus: Corpus, generated: dict[str, Generated]) -> dict[str, tuple]:
     """For each page made from data, the titles of other pages its navigation shows. With
     Material's navigation.prune that is its region's own entries and, for a plan or a set
-    of minutes, the list of plans or minutes it is in (as navigation() lays them out)."""
+    of minutes, the list of plans or minutes it is in (as navigation() lays them out), and
+    for every page the regions' names."""
     shown: dict[str, tuple] = {}
     regions = tuple(region.name for region in corpus.regions.values())
     for region in corpus.regions.values():
@@ -125,8 +126,8 @@ def titles_in_navigation(corpus: Corpus, generated: dict[str, Generated]) -> dic
             shown.update(dict.fromkeys(group, titles))
         for source in own:
             shown[source] = region_titles
-        for ident in region.indicators:  # in no list: they show the regions' names only
-            shown[urls.indicator_source(region.id, ident)] = regions
+    for source in generated:  # the rest (indicators, site-wide pages) are in no list
+        shown.setdefault(source, regions)
     return shown
 
 
