@@ -32,8 +32,20 @@ class FileStore:
 
     def save(self, path: str, title: str, format: str, media_type: str, content: bytes,
              description: str = "") -> Download:
-        self.target(path).write_bytes(content)
+        target = self.target(path)
+        # Written only when its bytes change: after an edit in a preview (serve --dirty) the
+        # region's files are made again, and a file left as it was keeps its time, so that
+        # MkDocs does not copy it into the site again.
+        if not _holds(target, content):
+            target.write_bytes(content)
         return self.saved(path, title, format, media_type, description)
 
     def remove(self) -> None:
         shutil.rmtree(self.directory, ignore_errors=True)
+
+
+def _holds(target: Path, content: bytes) -> bool:
+    try:
+        return target.stat().st_size == len(content) and target.read_bytes() == content
+    except FileNotFoundError:
+        return False

@@ -198,6 +198,9 @@ def _find_changed(files) -> None:
     generated, shown, shown_before = _state["generated"], _state["shown"], _state["shown_before"]
     candidates = [source for source in generated
                   if _in_part(source) or shown.get(source) != shown_before.get(source)]
+    # The site-wide pages first: at national scale the open-data page alone takes a second,
+    # which a worker spends while the other renders the regions' pages.
+    candidates.sort(key=lambda source: source.split("/", 1)[0] in _state["regions"])
     _state["ready"] = {}
     for source, fingerprint, rendered in forked.imap(_rendered_if_changed, candidates, forked.processes()):
         _state["fingerprints"][source] = fingerprint
