@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import expect
+
+from macros.site import searchindex
 
 
 def search(page, server, query: str, width: int = 1280):
@@ -187,3 +190,20 @@ def test_each_page_is_indexed_in_one_bundle_only(site):
     site_wide = [p for p in site.directory.rglob("*.html")
                  if p.relative_to(site.directory).parts[0] not in regions]
     assert page_count("pagefind") == indexed(site_wide) > 0
+
+
+@pytest.mark.parametrize("free, at_once", [(1 << 50, 2), (0, 1)], ids=["room for two", "room for one"])
+def test_pagefind_runs_side_by_side_only_while_the_free_memory_holds_another(site, tmp_path, monkeypatch,
+                                                                             free, at_once):
+    """Two runs at once on two cores when there is memory for both, one at a time when there
+    is not; the bundles are the build's, byte for byte, either way."""
+    copy = tmp_path / "site"
+    shutil.copytree(site.directory, copy)
+    monkeypatch.setattr(searchindex, "free_memory", lambda: free)
+    regions = {"vasterbotten", "vasternorrland"}
+    result = searchindex.run(copy, searchindex.runs_for(copy, regions, regions, site_wide=True), processes=2)
+    assert result.failure == "" and result.most_at_once == at_once
+    built = sorted(p.relative_to(site.directory) for p in (site.directory / "pagefind").rglob("*") if p.is_file())
+    again = sorted(p.relative_to(copy) for p in (copy / "pagefind").rglob("*") if p.is_file())
+    assert again == built
+    assert all((copy / path).read_bytes() == (site.directory / path).read_bytes() for path in built)

@@ -16,12 +16,7 @@ import gc
 import hashlib
 import logging
 import os
-import re
-import shutil
-import subprocess
-import sys
 import tempfile
-import time
 import types
 from pathlib import Path
 from urllib.parse import urlparse
@@ -31,7 +26,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
-from pagefind.service import get_executable
 
 from macros import forked, urls
 from macros.downloads import FileStore, remake_regions
@@ -39,7 +33,7 @@ from macros.downloads import build as build_downloads
 from macros.loading import DataErrors
 from macros.loading.changes import read_changes
 from macros.rendering.pages import Published, plan_title
-from macros.site import checks, opendata, pages, parallel, redirects, timing
+from macros.site import checks, opendata, pages, parallel, redirects, searchindex, timing
 
 _state: dict = {}
 log = logging.getLogger("mkdocs.hooks.oppna_planer")
@@ -394,10 +388,6 @@ def _toc_tokens(headings) -> list[dict]:
     return root
 
 
-# Helpers that are not content: permalink signs, empty-cell labels for screen readers.
-_NOT_INDEXED = ".headerlink, .op-permalink, .op-empty"
-
-
 def _remove_store() -> None:
     store = _state.pop("store", None)
     if store is not None:
@@ -425,11 +415,13 @@ def on_post_build(config):
     if timing.ENABLED:
         import resource
 
+        search = _state.pop("pagefind", None) or searchindex.Result()
         timing.report({"build (from on_config)": round(timing.since("build"), 3),
                        "pages": _state["pages"],
                        "pages written": _state["written"],
                        "peak RSS of the build, MB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
-                       "peak RSS of one Pagefind run, MB": _state.get("pagefind_rss", 0) // 2**20,
+                       "peak RSS of one Pagefind run, MB": search.peak // 2**20,
+                       "Pagefind runs at once, at most": search.most_at_once,
                        "RSS of the build while Pagefind runs, MB": _state.get("rss_at_search", 0),
                        # Forked workers count the memory they share with the build as theirs.
                        "peak RSS of the largest child process, MB":
@@ -469,81 +461,29 @@ def _write_redirects(config) -> None:
 
 
 def _index_for_search(config) -> None:
-    """Index the built site with Pagefind (Swedish stemming, an index loaded in chunks): one
-    bundle per region, pagefind/<region>/, and one for the site-wide pages, pagefind/, which
-    the search script merges in the browser. Pagefind holds every page of a run in memory
-    (about 0.2 MB a page), so its peak is that of the largest regions (one run per core). A
-    per-region part writes its own regions' bundles and the site-wide one (the same in every
-    part), so that merged parts need no Pagefind run; a quick rebuild (serve --dirty) only
-    those of the regions it wrote again."""
+    """Index the built site (see searchindex): every region's bundle and the site-wide one; a
+    per-region part its own regions' bundles and the site-wide one (the same in every part),
+    so that merged parts need no Pagefind run; a quick rebuild (serve --dirty) only those of
+    the regions it wrote again, in the background."""
     _wait_for_indexing()
     site = Path(config.site_dir)
     regions = _state["regions"]
-    runs = [] if _state["quick"] else [(_site_wide_pages(site, regions), "pagefind")]
-    for region in sorted(regions if _state["part"] is None else _state["part"]):
-        shutil.rmtree(site / "pagefind" / region, ignore_errors=True)  # Pagefind leaves old chunks
-        runs.append((f"{region}/**/*.html", f"pagefind/{region}"))
-    commands = [[str(get_executable()), "--site", str(site), "--glob", pages_glob,
-                 "--output-subdir", bundle, "--silent", "--exclude-selectors", _NOT_INDEXED]
-                for pages_glob, bundle in runs]
+    written = regions if _state["part"] is None else _state["part"]
+    runs = searchindex.runs_for(site, regions, written, site_wide=not _state["quick"])
     if _state["quick"]:
         # The preview shows the edit at once; the edited regions' search catches up a few
         # seconds later, in the background (waited for before the next rebuild indexes).
-        _state["indexing"] = concurrent.futures.ThreadPoolExecutor(1).submit(_run_pagefind, commands)
+        _state["indexing"] = concurrent.futures.ThreadPoolExecutor(1).submit(
+            searchindex.run, site, runs, forked.processes())
         return
-    failure = _run_pagefind(commands)
-    if failure:
-        raise PluginError(f"sökindexet kunde inte byggas:\n{failure}")
-
-
-def _run_pagefind(commands: list[list[str]]) -> str:
-    """Run the Pagefind commands, as many at a time as there are cores (a run uses about
-    one); what the first failing one said, or "". The largest run's peak memory is kept
-    for OPPNA_TIMINGS."""
-    with concurrent.futures.ThreadPoolExecutor(forked.processes()) as runs:
-        for code, said, peak in runs.map(_run_measured, commands):
-            _state["pagefind_rss"] = max(_state.get("pagefind_rss", 0), peak)
-            if code != 0:
-                return said
-    return ""
-
-
-def _run_measured(command: list[str]) -> tuple[int, str, int]:
-    """Exit code, what it said, and (with OPPNA_TIMINGS) its peak memory in bytes, read from
-    /proc while it runs: the peak the kernel reports at exit starts from the build's own,
-    copied into the child when it is forked."""
-    with tempfile.TemporaryFile("w+") as output:
-        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, text=True)
-        peak = 0
-        while timing.ENABLED and process.poll() is None:
-            peak = max(peak, _high_water(process.pid))
-            time.sleep(0.05)
-        process.wait()
-        output.seek(0)
-        return process.returncode, output.read(), peak
-
-
-def _high_water(pid: int) -> int:
-    """The process's peak resident memory so far (VmHWM), in bytes; 0 where /proc has none."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) * 1024
-    except (OSError, ValueError):
-        pass
-    return 0
+    result = searchindex.run(site, runs, forked.processes())
+    _state["pagefind"] = result
+    if result.failure:
+        raise PluginError(f"sökindexet kunde inte byggas:\n{result.failure}")
 
 
 def _wait_for_indexing() -> None:
     indexing = _state.pop("indexing", None)
-    if indexing is not None and indexing.result():
+    if indexing is not None and indexing.result().failure:
         log.warning("sökindexet för förhandsvisningen kunde inte byggas om; sök kan visa den förra "
-                    "versionen:\n%s", indexing.result())
-
-
-def _site_wide_pages(site: Path, regions) -> str:
-    """A glob of the HTML files outside the regions' folders. Pagefind's globs cannot exclude,
-    so it names the other top-level folders, escaped (a name is the site's, not a pattern)."""
-    folders = sorted(p.name for p in site.iterdir() if p.is_dir() and p.name not in regions)
-    escaped = (re.sub(r"([\\*?\[\]{}<>(),:!$])", r"\\\1", name) for name in folders)
-    return "{" + ",".join(["*.html", *(f"{name}/**/*.html" for name in escaped)]) + "}"
+                    "versionen:\n%s", indexing.result().failure)
