@@ -151,13 +151,14 @@ _FORK_AT = 200
 @dataclass
 class _Loaded:
     """What reading one region's files in a forked worker added, for the parent to add:
-    the models, each as the key of its cache file when the worker wrote one (reading that
-    file is cheaper than pickling the model again to send it)."""
+    the models, each as its key when it is in the region's cache file, and that file as the
+    worker wrote it (unpickling those bytes is cheaper than pickling the models again)."""
 
     items: list
     errors: list[DataError]
     unreadable: set[str]
     registerless: set[str]
+    written: bytes | None
 
 
 @dataclass(frozen=True)
@@ -177,19 +178,25 @@ def _load_region_files(by_region: dict[str, list[Path]], folder: Path, root: Pat
             if name in regions and name in contexts:
                 keys.update(_keys(by_region[name], root, cache, prints, contexts[name]))
 
-    def load(name: str) -> None:
+    def group(name: str) -> str:
+        """The region's files of this folder share a cache file."""
+        return f"{folder.name}/{name}"
+
+    def load(name: str) -> bytes | None:
         region_dir = folder / name
         for path in by_region[name]:
-            if path in keys and _load_cached(path, keys[path], region_dir, root, attach, regions,
-                                             collector, cache, parse, folder, kind):
+            if path in keys and _load_cached(path, keys[path], group(name), region_dir, root, attach,
+                                             regions, collector, cache, parse, folder, kind):
                 continue
             if not _load_region_file(path, region_dir, folder, root, kind, parse, attach, regions,
                                      collector):
                 # Its own error is reported; other files' references to it by its file name
                 # would only add "finns inte" for a file that is there.
                 collector.unreadable.add(path.stem)
+        return cache.save(group(name)) if cache is not None else None
 
-    to_read = sum(len(by_region[n]) for n in names) - sum(map(cache.has, keys.values()) if cache else ())
+    to_read = sum(1 for name in names for path in by_region[name]
+                  if path not in keys or not cache.has(group(name), keys[path]))
     if processes < 2 or to_read < _FORK_AT:
         for name in names:
             load(name)
@@ -197,10 +204,14 @@ def _load_region_files(by_region: dict[str, list[Path]], folder: Path, root: Pat
     # Each region's files are read and checked on their own (against the region, its register
     # and, for plans, the minutes read before), so regions are read in forked workers and
     # what each added is added here in the regions' order: the same as reading them in turn.
-    worked = forked.imap(lambda name: _in_worker(load, name, regions, attach, collector, cache),
+    worked = forked.imap(lambda name: _in_worker(load, name, group(name), regions, attach, collector,
+                                                 cache),
                          names, processes)
     for name, loaded in zip(names, worked):
-        items = [cache.get(item.key) if isinstance(item, _InCache) else item for item in loaded.items]
+        if loaded.written is not None:
+            cache.took(group(name), loaded.written)
+        items = [cache.get(group(name), item.key) if isinstance(item, _InCache) else item
+                 for item in loaded.items]
         if name in regions:
             attach(regions[name]).extend(items)
         collector.errors += loaded.errors
@@ -208,26 +219,25 @@ def _load_region_files(by_region: dict[str, list[Path]], folder: Path, root: Pat
         collector.registerless |= loaded.registerless
 
 
-def _in_worker(load: Callable[[str], None], name: str, regions: dict[str, m.Region],
-               attach: Callable, collector: Collector, cache: Cache | None) -> _Loaded:
+def _in_worker(load: Callable[[str], bytes | None], name: str, group: str,
+               regions: dict[str, m.Region], attach: Callable, collector: Collector,
+               cache: Cache | None) -> _Loaded:
     """load(name) in a forked worker; what it added to the region and the collector."""
     region = regions.get(name)
     attached = attach(region) if region else []
     items, errors, deferred = len(attached), len(collector.errors), len(collector.deferred)
     unreadable, registerless = set(collector.unreadable), set(collector.registerless)
-    used = set(cache.used) if cache else set()
-    load(name)
+    written = load(name)
     if len(collector.deferred) != deferred:
         raise RuntimeError("a check deferred in a forked worker would never run")
-    fresh = {key: item for key, item in cache.used.items() if key not in used} if cache else {}
-    kept = {id(item): _InCache(key) for key, item in fresh.items() if cache.has(key)}
+    kept = {id(item): _InCache(key) for key, item in cache.used.get(group, {}).items()} if cache else {}
     loaded = _Loaded([kept.get(id(item), item) for item in attached[items:]],
                      collector.errors[errors:], collector.unreadable - unreadable,
-                     collector.registerless - registerless)
+                     collector.registerless - registerless, written)
     # The parent keeps the models; this worker's memory is reused for its next region.
     del attached[items:]
-    for key in fresh:
-        del cache.used[key]
+    if cache is not None:
+        cache.forget(group)
     return loaded
 
 
@@ -238,14 +248,14 @@ def _keys(paths: list[Path], root: Path, cache: Cache, prints: Fingerprints,
             for path in paths}
 
 
-def _load_cached(path: Path, key: str, region_dir: Path, root: Path, attach: Callable,
+def _load_cached(path: Path, key: str, group: str, region_dir: Path, root: Path, attach: Callable,
                  regions: dict[str, m.Region], collector: Collector, cache: Cache, parse: Callable,
                  folder: Path, kind: str) -> bool:
     """A file read without errors before, with the same bytes, against the same region:
     its model from the cache. Otherwise read and check it, and keep it if it had no error.
     False when the file is to be read the ordinary way (with its errors)."""
     region = regions[region_dir.name]
-    item = cache.get(key)
+    item = cache.get(group, key)
     if item is not None:
         if item.id == path.stem and not any(existing.id == item.id for existing in attach(region)):
             attach(region).append(item)
@@ -258,7 +268,7 @@ def _load_cached(path: Path, key: str, region_dir: Path, root: Path, attach: Cal
         collector.unreadable.add(path.stem)
     elif (len(collector.errors) == errors and len(collector.deferred) == deferred
           and attach(region)[-1].id == path.stem):
-        cache.put(key, attach(region)[-1])
+        cache.put(group, key, attach(region)[-1])
     return True
 
 
