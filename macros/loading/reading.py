@@ -97,7 +97,7 @@ class Fields:
         return self.mapping.location
 
     def location_of(self, key) -> Location:
-        return self.mapping.key_locations.get(key, self.mapping.location)
+        return self.mapping.location_of(key)
 
     def error(self, key, problem: str, *, found: str = "", expected: str = "",
               suggestion: str = "") -> None:
@@ -249,7 +249,7 @@ class Fields:
         if value is None:
             return
         for index, item in enumerate(value):
-            yield item, value.item_locations[index], index
+            yield item, value.location_at(index), index
 
     def maps(self, key, place_of: Callable[[YamlMap, int], str],
              required: bool = False) -> Iterator["Fields"]:
