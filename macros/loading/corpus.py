@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -147,11 +148,39 @@ def _load_register(path: Path, root: Path, regions: dict[str, m.Region], collect
 # Forking, and sending the models back, costs more than reading a few files.
 _FORK_AT = 200
 
+# A region's files are read in parts, each on its own in a forked worker, so that the workers
+# finish together (21 regions read whole in two workers left one idle a region's time). A
+# file's part follows from its name alone, so that it keeps its part (and its cache file) as
+# other files come and go; x.yml and x.yaml share a part, since only they can have one id.
+_PARTS = 4
+
+
+@dataclass(frozen=True)
+class _Part:
+    region: str
+    number: int
+    paths: list[Path]
+
+    def group(self, folder: Path) -> str:
+        """The part's files share a cache file."""
+        return f"{folder.name}/{self.region}/{self.number}"
+
+
+def _parts(name: str, paths: list[Path], regions: dict[str, m.Region]) -> list[_Part]:
+    """A region's files in parts; in one when its plans' rows have no register to be checked
+    against (that is said once per region, which a region in parts would say once per part)."""
+    region = regions.get(name)
+    if region is None or not region.indicators:
+        return [_Part(name, 0, paths)]
+    numbers = [zlib.crc32(path.stem.encode()) % _PARTS for path in paths]
+    return [_Part(name, number, [path for path, of in zip(paths, numbers) if of == number])
+            for number in range(_PARTS) if number in numbers]
+
 
 @dataclass
 class _Loaded:
-    """What reading one region's files in a forked worker added, for the parent to add:
-    the models, each as its key when it is in the region's cache file, and that file as the
+    """What reading one part of a region's files in a forked worker added, for the parent to
+    add: the models, each as its key when it is in the part's cache file, and that file as the
     worker wrote it (unpickling those bytes is cheaper than pickling the models again)."""
 
     items: list
@@ -177,64 +206,63 @@ def _load_region_files(by_region: dict[str, list[Path]], folder: Path, root: Pat
         for name in names:
             if name in regions and name in contexts:
                 keys.update(_keys(by_region[name], root, cache, prints, contexts[name]))
+    parts = [part for name in names for part in _parts(name, by_region[name], regions)]
 
-    def group(name: str) -> str:
-        """The region's files of this folder share a cache file."""
-        return f"{folder.name}/{name}"
-
-    def load(name: str) -> bytes | None:
-        region_dir = folder / name
-        for path in by_region[name]:
-            if path in keys and _load_cached(path, keys[path], group(name), region_dir, root, attach,
-                                             regions, collector, cache, parse, folder, kind):
+    def load(part: _Part) -> bytes | None:
+        region_dir = folder / part.region
+        for path in part.paths:
+            if path in keys and _load_cached(path, keys[path], part.group(folder), region_dir, root,
+                                             attach, regions, collector, cache, parse, folder, kind):
                 continue
             if not _load_region_file(path, region_dir, folder, root, kind, parse, attach, regions,
                                      collector):
                 # Its own error is reported; other files' references to it by its file name
                 # would only add "finns inte" for a file that is there.
                 collector.unreadable.add(path.stem)
-        return cache.save(group(name)) if cache is not None else None
+        return cache.save(part.group(folder)) if cache is not None else None
 
-    to_read = sum(1 for name in names for path in by_region[name]
-                  if path not in keys or not cache.has(group(name), keys[path]))
+    to_read = sum(1 for part in parts for path in part.paths
+                  if path not in keys or not cache.has(part.group(folder), keys[path]))
     if processes < 2 or to_read < _FORK_AT:
-        for name in names:
-            load(name)
+        for part in parts:
+            load(part)
         return
-    # Each region's files are read and checked on their own (against the region, its register
-    # and, for plans, the minutes read before), so regions are read in forked workers and
-    # what each added is added here in the regions' order: the same as reading them in turn.
-    worked = forked.imap(lambda name: _in_worker(load, name, group(name), regions, attach, collector,
-                                                 cache),
-                         names, processes)
-    for name, loaded in zip(names, worked):
+    # Each file is read and checked on its own (against its region, the region's register
+    # and, for plans, the minutes read before), but for an id used twice in a region (only
+    # in files of one name, so in one part), so parts are read in forked workers and what each
+    # added is added here in the parts' order: the same as reading them in turn.
+    worked = forked.imap(lambda part: _in_worker(load, part, folder, regions, attach, collector, cache),
+                         parts, processes)
+    for part, loaded in zip(parts, worked):
+        group = part.group(folder)
         if loaded.written is not None:
-            cache.took(group(name), loaded.written)
-        items = [cache.get(group(name), item.key) if isinstance(item, _InCache) else item
+            cache.took(group, loaded.written)
+        items = [cache.get(group, item.key) if isinstance(item, _InCache) else item
                  for item in loaded.items]
-        if name in regions:
-            attach(regions[name]).extend(items)
+        if part.region in regions:
+            attach(regions[part.region]).extend(items)
         collector.errors += loaded.errors
         collector.unreadable |= loaded.unreadable
         collector.registerless |= loaded.registerless
 
 
-def _in_worker(load: Callable[[str], bytes | None], name: str, group: str,
+def _in_worker(load: Callable[[_Part], bytes | None], part: _Part, folder: Path,
                regions: dict[str, m.Region], attach: Callable, collector: Collector,
                cache: Cache | None) -> _Loaded:
-    """load(name) in a forked worker; what it added to the region and the collector."""
-    region = regions.get(name)
+    """load(part) in a forked worker; what it added to the region and the collector."""
+    region = regions.get(part.region)
     attached = attach(region) if region else []
     items, errors, deferred = len(attached), len(collector.errors), len(collector.deferred)
     unreadable, registerless = set(collector.unreadable), set(collector.registerless)
-    written = load(name)
+    written = load(part)
     if len(collector.deferred) != deferred:
         raise RuntimeError("a check deferred in a forked worker would never run")
+    group = part.group(folder)
     kept = {id(item): _InCache(key) for key, item in cache.used.get(group, {}).items()} if cache else {}
     loaded = _Loaded([kept.get(id(item), item) for item in attached[items:]],
                      collector.errors[errors:], collector.unreadable - unreadable,
                      collector.registerless - registerless, written)
-    # The parent keeps the models; this worker's memory is reused for its next region.
+    # The parent keeps the models; this worker's memory is reused for its next part.
     del attached[items:]
     if cache is not None:
         cache.forget(group)
