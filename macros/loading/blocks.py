@@ -15,13 +15,13 @@ from .yamlfile import YamlList, YamlMap
 
 def parse_blocks(parent: Fields, key: str) -> list[m.Block]:
     blocks = []
-    for index, (item, where, _) in enumerate(parent.items(key)):
+    for index, item in parent.items(key):
         if not isinstance(item, YamlMap) or len(item) != 1:
-            parent.errors.add(DataError(
-                where, f"block {index + 1} i '{key}' ska ha exakt en nyckel",
-                place=parent.place, found=describe(item) if not isinstance(item, YamlMap)
+            parent.item_error(
+                key, index, f"block {index + 1} i '{key}' ska ha exakt en nyckel",
+                found=describe(item) if not isinstance(item, YamlMap)
                 else "nycklarna " + ", ".join(map(str, item)),
-                expected="till exempel '- text: …', '- lista: […]' eller '- indikatorer: {…}'"))
+                expected="till exempel '- text: …', '- lista: […]' eller '- indikatorer: {…}'")
             continue
         block = _parse_block(Fields(item, parent.place, parent.errors))
         if block is not None:
@@ -156,7 +156,7 @@ def parse_indicator(row: Fields, kind: str, columns: Optional[list[m.Column]]) -
         targets_merged_with=row.identifier("målnivå_som", required=False),
     )
     indicator.indicator_id = _register_entry(row, row.identifier("indikator", required=False) or indicator.id)
-    for item, where, index in row.items("serier"):
+    for index, item in row.items("serier"):
         if isinstance(item, str):
             indicator.series.append(m.Series(item, item))
         elif isinstance(item, YamlMap):
@@ -164,9 +164,8 @@ def parse_indicator(row: Fields, kind: str, columns: Optional[list[m.Column]]) -
             series.check("common#seriesDefinition")
             indicator.series.append(m.Series(series.text("id", True), series.text("namn", True)))
         else:
-            row.errors.add(DataError(where, f"serie {index + 1} har fel typ", place=row.place,
-                                     found=describe(item),
-                                     expected="en förkortning, eller {id: RVN, namn: Region Västernorrland}"))
+            row.item_error("serier", index, f"serie {index + 1} har fel typ", found=describe(item),
+                           expected="en förkortning, eller {id: RVN, namn: Region Västernorrland}")
     if indicator.targets_merged_with and row.has("målnivå"):
         row.error("målnivå", "raden har både 'målnivå' och 'målnivå_som'",
                   expected="det ena: egna målnivåer, eller samma sammanslagna celler som raden ovanför")
@@ -263,13 +262,12 @@ def _assignments(block: Fields, key: str):
         row.check("common#assignmentRow")
         row.claim("uppdrag", "id", row.mapping.get("id"))
         directed = []
-        for item, where, index in row.items("riktas_till"):
+        for index, item in row.items("riktas_till"):
             if isinstance(item, str):
                 directed.append(row.reference("riktas_till", item, {*bodies, "alla"}, "organet"))
             else:
-                row.errors.add(DataError(where, "'riktas_till' ska lista organens id",
-                                         place=row.place, found=describe(item),
-                                         expected="till exempel [hsn, rs] eller [alla]"))
+                row.item_error("riktas_till", index, "'riktas_till' ska lista organens id",
+                               found=describe(item), expected="till exempel [hsn, rs] eller [alla]")
         rows.append(m.Assignment(
             id=row.identifier("id"), status=row.text("status", True), text=row.text("text", True),
             directed_to=directed, directed_to_text=row.text("riktas_till_text"),
@@ -282,7 +280,7 @@ def _assignments(block: Fields, key: str):
 def _numbers(fields: Fields, key: str, count: int) -> list[Optional[Decimal]]:
     values = []
     items = list(fields.items(key, required=True))
-    for item, where, index in items:
+    for index, item in items:
         if item is None or (isinstance(item, (int, Decimal)) and not isinstance(item, bool)):
             values.append(None if item is None else Decimal(item))
         else:
@@ -290,15 +288,14 @@ def _numbers(fields: Fields, key: str, count: int) -> list[Optional[Decimal]]:
             with_unit = _NUMBER_AND_UNIT.match(item) if isinstance(item, str) and number is None else None
             if with_unit and swedish_number(with_unit[1]) is not None:
                 # "6 319 kr" pasted from Word: the unit belongs in the table's 'enhet', once.
-                fields.errors.add(DataError(
-                    where, f"cell {index + 1} är inget tal: enheten '{with_unit[2]}' står i cellen",
-                    place=fields.place, found=describe(item),
+                fields.item_error(
+                    key, index, f"cell {index + 1} är inget tal: enheten '{with_unit[2]}' står i cellen",
+                    found=describe(item),
                     expected=f"bara talet, {swedish_number(with_unit[1])}; tabellens enhet skrivs "
-                             "en gång, i 'enhet:'"))
+                             "en gång, i 'enhet:'")
             elif number is None:
-                fields.errors.add(DataError(where, f"cell {index + 1} är inget tal",
-                                            place=fields.place, found=describe(item),
-                                            expected="ett tal, eller null för en tom cell"))
+                fields.item_error(key, index, f"cell {index + 1} är inget tal", found=describe(item),
+                                  expected="ett tal, eller null för en tom cell")
             values.append(number)
     if items and len(items) != count:
         fields.error(key, f"raden har {len(items)} värden men tabellen har {count} kolumner",

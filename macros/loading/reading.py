@@ -244,31 +244,32 @@ class Fields:
         value = self._typed(key, (YamlMap,), TYPE_NAMES[YamlMap], required)
         return Fields(value, place, self.errors) if value is not None else None
 
-    def items(self, key, required: bool = False) -> Iterator[tuple[object, Location, int]]:
+    def items(self, key, required: bool = False) -> Iterator[tuple[int, object]]:
+        """The items of a list, numbered (item_error reports a mistake in one on its line)."""
         value = self._typed(key, (YamlList,), TYPE_NAMES[YamlList], required)
-        if value is None:
-            return
-        for index, item in enumerate(value):
-            yield item, value.location_at(index), index
+        if value is not None:
+            yield from enumerate(value)
+
+    def item_error(self, key, index: int, problem: str, *, found: str = "", expected: str = "") -> None:
+        self.errors.add(DataError(self.mapping[key].location_at(index), problem, place=self.place,
+                                  found=found, expected=expected))
 
     def maps(self, key, place_of: Callable[[YamlMap, int], str],
              required: bool = False) -> Iterator["Fields"]:
         """Each item of a list of mappings, as Fields."""
-        for item, where, index in self.items(key, required):
+        for index, item in self.items(key, required):
             if not isinstance(item, YamlMap):
-                self.errors.add(DataError(where, f"punkt {index + 1} i '{key}' har fel typ",
-                                          place=self.place, found=describe(item),
-                                          expected=TYPE_NAMES[YamlMap]))
+                self.item_error(key, index, f"punkt {index + 1} i '{key}' har fel typ",
+                                found=describe(item), expected=TYPE_NAMES[YamlMap])
                 continue
             yield Fields(item, f"{self.place} → {place_of(item, index)}", self.errors)
 
     def texts(self, key, required: bool = False) -> list[str]:
         result = []
-        for item, where, index in self.items(key, required):
+        for index, item in self.items(key, required):
             if isinstance(item, bool) or not isinstance(item, (str, int, Decimal)):
-                self.errors.add(DataError(where, f"punkt {index + 1} i '{key}' har fel typ",
-                                          place=self.place, found=describe(item),
-                                          expected="en text"))
+                self.item_error(key, index, f"punkt {index + 1} i '{key}' har fel typ",
+                                found=describe(item), expected="en text")
                 continue
             result.append(str(item).strip())
         return result

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import model as m
 from .. import urls
 from .documents import valid_url
-from .errors import DataError, did_you_mean
+from .errors import did_you_mean
 from .reading import ID_PATTERN, Fields, describe, label
 
 
@@ -118,14 +118,14 @@ def parse_region(doc: Fields) -> m.Region:
         doc.error("id", f"id '{region_id}' är redan en adress på webbplatsen (/{region_id}/)",
                   expected="ett id som inte är något av: " + ", ".join(sorted(urls.RESERVED_TOP_LEVEL)))
     geography = []
-    for iri, where, index in doc.items("geografi"):
+    for index, iri in doc.items("geografi"):
         if isinstance(iri, str) and valid_url(iri.strip()):
             geography.append(iri.strip())
         else:
-            doc.errors.add(DataError(where, f"punkt {index + 1} i 'geografi' är ingen webbadress",
-                                     place=doc.place, found=describe(iri),
-                                     expected="en adress som börjar med http:// eller https://, "
-                                              "till exempel http://data.europa.eu/nuts/code/SE321"))
+            doc.item_error("geografi", index, f"punkt {index + 1} i 'geografi' är ingen webbadress",
+                           found=describe(iri),
+                           expected="en adress som börjar med http:// eller https://, "
+                                    "till exempel http://data.europa.eu/nuts/code/SE321")
     region = m.Region(region_id, doc.text("namn", True), doc.text("kortnamn"),
                       doc.text("vision"), doc.text("visionstext"), bodies, frameworks,
                       geography=tuple(geography))
