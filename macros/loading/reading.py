@@ -8,6 +8,7 @@ run reports all errors of all files.
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 from typing import Callable, Iterator, Optional
@@ -107,7 +108,7 @@ class Fields:
 
     def check_keys(self, required: tuple = (), optional: tuple = (), ref: str = "") -> bool:
         """Report unknown and missing keys; True when the required ones are there."""
-        allowed = set(required) | set(optional)
+        allowed = _allowed(required, optional)
         misspelt = self.misspelt
         for key in self.mapping:
             if key not in allowed:
@@ -273,6 +274,12 @@ class Fields:
                 continue
             result.append(str(item).strip())
         return result
+
+
+@functools.cache
+def _allowed(required: tuple, optional: tuple) -> frozenset:
+    """The keys a mapping may have: asked for every mapping read, of a few schema definitions."""
+    return frozenset(required) | frozenset(optional)
 
 
 def valid_date(text: str) -> bool:
