@@ -88,6 +88,10 @@ class Cache:
             self.stored[group] = _MEMORY.get(group) or _read(self._path(group))
         return self.stored[group]
 
+    def holds(self, group: str) -> bool:
+        """Whether the group's file holds any model (none is there before the first run)."""
+        return bool(self._stored(group))
+
     def has(self, group: str, key: str) -> bool:
         return key in self._stored(group)
 

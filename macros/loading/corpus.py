@@ -73,16 +73,16 @@ def _load_corpus(data_dir: Path, processes: int) -> m.Corpus:
 
     cache = Cache(data_dir, data_dir / files.SCHEMA_DIR) if enabled() else None
     prints = Fingerprints(cache.directory) if cache else None
-    contexts = _contexts(found, prints) if prints else {}
     for folder, kind, parse, attach in (
         ("protokoll", "protokoll", parse_meeting, lambda r: r.meetings),
         ("planer", "plan", parse_plan, lambda r: r.plans),
         ("uppfoljning", "uppföljning", parse_follow_up, lambda r: r.follow_ups),
     ):
+        # (the plans' after the minutes are read: the digests of the minutes are then known)
+        contexts = _contexts(folder, found, prints) if prints and folder != "uppfoljning" else {}
         _load_region_files(found.by_region.get(folder, {}), data_dir / folder, root, kind, parse,
                            attach, regions, collector, unreadable,
-                           cache if folder != "uppfoljning" else None, prints,
-                           contexts.get(folder, {}), processes)
+                           cache if folder != "uppfoljning" else None, prints, contexts, processes)
         if folder == "protokoll":
             collector.unreadable_minutes = frozenset(collector.unreadable)
 
@@ -100,20 +100,20 @@ def _load_corpus(data_dir: Path, processes: int) -> m.Corpus:
     return m.Corpus(regions)
 
 
-def _contexts(found: files.DataFiles, prints: Fingerprints) -> dict[str, dict[str, bytes]]:
-    """What reading a region's minutes and plans checks them against, as a digest per region
-    (see cache.py): the region file, the register and, for plans, every minutes file."""
+def _contexts(folder: str, found: files.DataFiles, prints: Fingerprints) -> dict[str, bytes]:
+    """What reading a region's minutes or plans checks them against, as a digest per region
+    (see cache.py): the region file, and for plans the register and every minutes file."""
     regions = {p.stem: prints.digest(p) for p in found.flat.get("regioner", [])}
     registers = {p.stem: prints.digest(p) for p in found.flat.get("indikatorer", [])}
     minutes = found.by_region.get("protokoll", {})
-    contexts: dict[str, dict[str, bytes]] = {"protokoll": {}, "planer": {}}
-    for region_id in set(found.by_region.get("protokoll", {})) | set(found.by_region.get("planer", {})):
-        own = [region_id.encode(), regions.get(region_id, b"\0none")]
-        contexts["protokoll"][region_id] = digest(b"protokoll", *own).encode()
-        parts = [b"planer", *own, registers.get(region_id, b"\0none")]
-        for path in minutes.get(region_id, []):
-            parts += [path.name.encode(), prints.digest(path)]
-        contexts["planer"][region_id] = digest(*parts).encode()
+    contexts = {}
+    for region_id in found.by_region.get(folder, {}):
+        parts = [folder.encode(), region_id.encode(), regions.get(region_id, b"\0none")]
+        if folder == "planer":
+            parts.append(registers.get(region_id, b"\0none"))
+            for path in minutes.get(region_id, []):
+                parts += [path.name.encode(), prints.digest(path)]
+        contexts[region_id] = digest(*parts).encode()
     return contexts
 
 
@@ -180,14 +180,16 @@ def _parts(name: str, paths: list[Path], regions: dict[str, m.Region]) -> list[_
 @dataclass
 class _Loaded:
     """What reading one part of a region's files in a forked worker added, for the parent to
-    add: the models, each as its key when it is in the part's cache file, and that file as the
-    worker wrote it (unpickling those bytes is cheaper than pickling the models again)."""
+    add: the models, each as its key when it is in the part's cache file, that file as the
+    worker wrote it (unpickling those bytes is cheaper than pickling the models again), and
+    the digests of the files (the plans' cache keys and the next run need the minutes')."""
 
     items: list
     errors: list[DataError]
     unreadable: set[str]
     registerless: set[str]
     written: bytes | None
+    digests: dict
 
 
 @dataclass(frozen=True)
@@ -201,18 +203,33 @@ def _load_region_files(by_region: dict[str, list[Path]], folder: Path, root: Pat
                        prints: Fingerprints | None, contexts: dict[str, bytes], processes: int) -> None:
     # The region file's own errors are reported; checking against it would only add noise.
     names = [name for name in by_region if name not in unreadable]
-    keys: dict[Path, str] = {}
-    if cache is not None:
-        for name in names:
-            if name in regions and name in contexts:
-                keys.update(_keys(by_region[name], root, cache, prints, contexts[name]))
     parts = [part for name in names for part in _parts(name, by_region[name], regions)]
+
+    keys: dict[Path, str | None] = {}
+
+    def key(path: Path, region: str) -> str | None:
+        """The file's cache key: its name, its bytes and what it is checked against."""
+        if path not in keys:
+            keys[path] = (cache.key(_shown(path, root).encode(), prints.digest(path), contexts[region])
+                          if cache is not None and region in regions and region in contexts else None)
+        return keys[path]
+
+    def cached(part: _Part, path: Path) -> bool:
+        # A part without a cache file holds no model: its files are not read here to find their
+        # keys (the workers do, on every core).
+        group = part.group(folder)
+        if cache is None or not cache.holds(group):
+            return False
+        path_key = key(path, part.region)
+        return path_key is not None and cache.has(group, path_key)
 
     def load(part: _Part) -> bytes | None:
         region_dir = folder / part.region
         for path in part.paths:
-            if path in keys and _load_cached(path, keys[path], part.group(folder), region_dir, root,
-                                             attach, regions, collector, cache, parse, folder, kind):
+            path_key = key(path, part.region)
+            if path_key is not None and _load_cached(path, path_key, part.group(folder), region_dir,
+                                                     root, attach, regions, collector, cache, parse,
+                                                     folder, kind):
                 continue
             if not _load_region_file(path, region_dir, folder, root, kind, parse, attach, regions,
                                      collector):
@@ -221,8 +238,7 @@ def _load_region_files(by_region: dict[str, list[Path]], folder: Path, root: Pat
                 collector.unreadable.add(path.stem)
         return cache.save(part.group(folder)) if cache is not None else None
 
-    to_read = sum(1 for part in parts for path in part.paths
-                  if path not in keys or not cache.has(part.group(folder), keys[path]))
+    to_read = sum(1 for part in parts for path in part.paths if not cached(part, path))
     if processes < 2 or to_read < _FORK_AT:
         for part in parts:
             load(part)
@@ -231,7 +247,8 @@ def _load_region_files(by_region: dict[str, list[Path]], folder: Path, root: Pat
     # and, for plans, the minutes read before), but for an id used twice in a region (only
     # in files of one name, so in one part), so parts are read in forked workers and what each
     # added is added here in the parts' order: the same as reading them in turn.
-    worked = forked.imap(lambda part: _in_worker(load, part, folder, regions, attach, collector, cache),
+    worked = forked.imap(lambda part: _in_worker(load, part, folder, regions, attach, collector, cache,
+                                                 prints),
                          parts, processes)
     for part, loaded in zip(parts, worked):
         group = part.group(folder)
@@ -244,11 +261,13 @@ def _load_region_files(by_region: dict[str, list[Path]], folder: Path, root: Pat
         collector.errors += loaded.errors
         collector.unreadable |= loaded.unreadable
         collector.registerless |= loaded.registerless
+        if prints is not None:
+            prints.add(loaded.digests)
 
 
 def _in_worker(load: Callable[[_Part], bytes | None], part: _Part, folder: Path,
                regions: dict[str, m.Region], attach: Callable, collector: Collector,
-               cache: Cache | None) -> _Loaded:
+               cache: Cache | None, prints: Fingerprints | None) -> _Loaded:
     """load(part) in a forked worker; what it added to the region and the collector."""
     region = regions.get(part.region)
     attached = attach(region) if region else []
@@ -261,19 +280,13 @@ def _in_worker(load: Callable[[_Part], bytes | None], part: _Part, folder: Path,
     kept = {id(item): _InCache(key) for key, item in cache.used.get(group, {}).items()} if cache else {}
     loaded = _Loaded([kept.get(id(item), item) for item in attached[items:]],
                      collector.errors[errors:], collector.unreadable - unreadable,
-                     collector.registerless - registerless, written)
+                     collector.registerless - registerless, written,
+                     prints.found(part.paths) if prints is not None else {})
     # The parent keeps the models; this worker's memory is reused for its next part.
     del attached[items:]
     if cache is not None:
         cache.forget(group)
     return loaded
-
-
-def _keys(paths: list[Path], root: Path, cache: Cache, prints: Fingerprints,
-          context: bytes) -> dict[Path, str]:
-    """Each file's cache key: its name, its bytes and what it is checked against."""
-    return {path: cache.key(_shown(path, root).encode(), prints.digest(path), context)
-            for path in paths}
 
 
 def _load_cached(path: Path, key: str, group: str, region_dir: Path, root: Path, attach: Callable,
