@@ -14,11 +14,11 @@ one reading the file now would give. Files with errors are never cached (their
 messages are made afresh), and the checks across files (ids used twice, references
 checked after everything is read) run on every load. OPPNA_CACHE=0 turns the cache off.
 
-The models are kept in one file per group, a region's plans or its minutes: a file per
-model made writing the cache of a national corpus (9 240 files) cost a fifth of reading
-it. A group's file is written again when a load used other models of it than it holds;
-every model in it stands under its own key, so a file written by another run at the same
-time is as good as this run's.
+The models are kept in one file per group (a part of a region's plans or minutes, see
+corpus.py): a file per model made writing the cache of a national corpus (9 240 files)
+cost a fifth of reading it. A group's file is written again when a load used other
+models of it than it holds; every model in it stands under its own key, so a file
+written by another run at the same time is as good as this run's.
 """
 
 from __future__ import annotations

@@ -78,7 +78,8 @@ def _load_corpus(data_dir: Path, processes: int) -> m.Corpus:
         ("planer", "plan", parse_plan, lambda r: r.plans),
         ("uppfoljning", "uppföljning", parse_follow_up, lambda r: r.follow_ups),
     ):
-        # (the plans' after the minutes are read: the digests of the minutes are then known)
+        # Made for each folder as its turn comes: the plans' hold the digests of the minutes,
+        # which the workers that read the minutes found.
         contexts = _contexts(folder, found, prints) if prints and folder != "uppfoljning" else {}
         _load_region_files(found.by_region.get(folder, {}), data_dir / folder, root, kind, parse,
                            attach, regions, collector, unreadable,
@@ -167,7 +168,7 @@ class _Part:
 
 
 def _parts(name: str, paths: list[Path], regions: dict[str, m.Region]) -> list[_Part]:
-    """A region's files in parts; in one when its plans' rows have no register to be checked
+    """A region's files in parts; in one when its indicator rows have no register to be checked
     against (that is said once per region, which a region in parts would say once per part)."""
     region = regions.get(name)
     if region is None or not region.indicators:
