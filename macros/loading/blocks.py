@@ -23,7 +23,7 @@ def parse_blocks(parent: Fields, key: str) -> list[m.Block]:
                 else "nycklarna " + ", ".join(map(str, item)),
                 expected="till exempel '- text: …', '- lista: […]' eller '- indikatorer: {…}'")
             continue
-        block = _parse_block(Fields(item, parent.place, parent.errors))
+        block = _parse_block(parent.here(item))
         if block is not None:
             blocks.append(block)
     return blocks
@@ -81,7 +81,7 @@ def _legal_entities(block: Fields, key: str):
 
 
 def _commitments(block: Fields, key: str):
-    sub = block.sub(key, f"{block.place} → åtaganden")
+    sub = block.sub(key, "åtaganden")
     if sub is None:
         return None
     sub.check("common#commitments")
@@ -160,7 +160,7 @@ def parse_indicator(row: Fields, kind: str, columns: Optional[list[m.Column]]) -
         if isinstance(item, str):
             indicator.series.append(m.Series(item, item))
         elif isinstance(item, YamlMap):
-            series = Fields(item, row.place, row.errors)
+            series = row.here(item)
             series.check("common#seriesDefinition")
             indicator.series.append(m.Series(series.text("id", True), series.text("namn", True)))
         else:
@@ -171,7 +171,7 @@ def parse_indicator(row: Fields, kind: str, columns: Optional[list[m.Column]]) -
                   expected="det ena: egna målnivåer, eller samma sammanslagna celler som raden ovanför")
     row.claim("indikator", "id", indicator.id)
     for key, store in (("utfall", indicator.outcomes), ("målnivå", indicator.targets)):
-        cells = row.sub(key, f"{row.place} → {key}", required=False)
+        cells = row.sub(key, required=False)
         if cells is None:
             continue
         years = {c.year for c in columns or () if c.kind == key}
@@ -212,7 +212,7 @@ def _register_entry(row: Fields, ident: str) -> str:
 
 
 def _indicator_table(block: Fields, key: str):
-    table = block.sub(key, f"{block.place} → indikatortabell")
+    table = block.sub(key, "indikatortabell")
     if table is None:
         return None
     table.check("common#indicatorTable")
@@ -236,7 +236,7 @@ def _indicator_table(block: Fields, key: str):
 
 
 def _sub_goals(block: Fields, key: str):
-    table = block.sub(key, f"{block.place} → delmålstabell")
+    table = block.sub(key, "delmålstabell")
     if table is None:
         return None
     table.check("common#subGoalTable")
@@ -252,7 +252,7 @@ def _sub_goals(block: Fields, key: str):
 
 
 def _assignments(block: Fields, key: str):
-    table = block.sub(key, f"{block.place} → uppdragstabell")
+    table = block.sub(key, "uppdragstabell")
     if table is None:
         return None
     table.check("common#assignmentTable")
@@ -307,7 +307,7 @@ _NUMBER_AND_UNIT = re.compile(r"^\s*(.*\d)\s*([^\d\s].*?)\s*$")
 
 
 def footnote_map(fields: Fields, key: str) -> dict[str, str]:
-    notes = fields.sub(key, f"{fields.place} → fotnoter", required=False)
+    notes = fields.sub(key, "fotnoter", required=False)
     if notes is None:
         return {}
     result = {}
@@ -325,7 +325,7 @@ def footnote_map(fields: Fields, key: str) -> dict[str, str]:
 
 
 def _table(block: Fields, key: str):
-    table = block.sub(key, f"{block.place} → tabell")
+    table = block.sub(key, "tabell")
     if table is None:
         return None
     table.check("common#table")
@@ -356,12 +356,12 @@ def _measure(fields: Fields) -> Optional[m.Measure]:
 
 
 def _measures(block: Fields, key: str):
-    sub = block.sub(key, f"{block.place} → åtgärder")
+    sub = block.sub(key, "åtgärder")
     if sub is None:
         return None
     sub.check("common#measures")
     rows = [_measure(r) for r in sub.maps("rader", lambda r, i: label(r, "åtgärd", i, "text"), True)]
-    total_fields = sub.sub("summa", f"{sub.place} → summa", required=False)
+    total_fields = sub.sub("summa", required=False)
     total = _measure(total_fields) if total_fields else None
     measures = m.Measures(sub.text("rubrik", True), sub.text("enhet"),
                           [r for r in rows if r], total)

@@ -84,14 +84,31 @@ class Collector:
 
 
 class Fields:
-    def __init__(self, mapping: YamlMap, place: str, errors: Collector):
+    def __init__(self, mapping: YamlMap, place: str | Callable[[], str], errors: Collector):
         self.mapping = mapping
-        self.place = place
+        # Made when a message needs it: most mappings have no mistake, and a place for each
+        # item of each list read was a sixth of turning values into the model.
+        self._place = place
         self.errors = errors
         self.missing: set = set()  # required keys already reported missing: reported once
         self.misspelt: set = set()  # keys meant by unknown keys ('kolumnr' → 'kolumner')
 
     # --- structure ------------------------------------------------------
+
+    @property
+    def place(self) -> str:
+        """Where the mapping sits in its file, for messages: "plan … → kapitel … → mål …"."""
+        if not isinstance(self._place, str):
+            self._place = self._place()
+        return self._place
+
+    @place.setter
+    def place(self, place: str) -> None:
+        self._place = place
+
+    def here(self, mapping: YamlMap) -> "Fields":
+        """Fields for a mapping at this one's place (a block of its content)."""
+        return Fields(mapping, lambda: self.place, self.errors)
 
     @property
     def location(self) -> Location:
@@ -241,9 +258,12 @@ class Fields:
 
     # --- nested ---------------------------------------------------------
 
-    def sub(self, key, place: str, required: bool = True) -> Optional["Fields"]:
+    def sub(self, key, place: str = "", required: bool = True) -> Optional["Fields"]:
+        """The mapping under `key`; `place` is what it adds to this one's place (the key)."""
         value = self._typed(key, (YamlMap,), TYPE_NAMES[YamlMap], required)
-        return Fields(value, place, self.errors) if value is not None else None
+        if value is None:
+            return None
+        return Fields(value, lambda: f"{self.place} → {place or key}", self.errors)
 
     def items(self, key, required: bool = False) -> Iterator[tuple[int, object]]:
         """The items of a list, numbered (item_error reports a mistake in one on its line)."""
@@ -263,7 +283,10 @@ class Fields:
                 self.item_error(key, index, f"punkt {index + 1} i '{key}' har fel typ",
                                 found=describe(item), expected=TYPE_NAMES[YamlMap])
                 continue
-            yield Fields(item, f"{self.place} → {place_of(item, index)}", self.errors)
+            yield Fields(item, functools.partial(self._item_place, place_of, item, index), self.errors)
+
+    def _item_place(self, place_of: Callable[[YamlMap, int], str], item: YamlMap, index: int) -> str:
+        return f"{self.place} → {place_of(item, index)}"
 
     def texts(self, key, required: bool = False) -> list[str]:
         result = []

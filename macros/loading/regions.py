@@ -10,7 +10,7 @@ from .reading import ID_PATTERN, Fields, describe, label
 
 
 def parse_period(fields: Fields, key: str = "period") -> m.Period | None:
-    period = fields.sub(key, f"{fields.place} → {key}")
+    period = fields.sub(key)
     if period is None:
         return None
     period.check("common#period")
@@ -148,7 +148,7 @@ def _ids(fields: Fields, key: str) -> list[str]:
 
 def _framework_source(fw: Fields, sources: list) -> m.FrameworkSource | None:
     """`källa: {plan, kapitel}`: the plan and its chapters are checked once all plans are read."""
-    source = fw.sub("källa", f"{fw.place} → källa", required=False)
+    source = fw.sub("källa", required=False)
     if source is None:
         return None
     source.check("region#frameworkSource")
