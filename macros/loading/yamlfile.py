@@ -249,15 +249,17 @@ else:  # PyYAML built without libyaml
     _CLoader = None
 
 
-def _convert_text(text: str, path: str):
+def _convert_text(text: str, raw: bytes, path: str):
     """The document's values, or _EMPTY; raises yaml's errors, Refused or DataError as PyYAML's Python
-    parser and the refusals give them."""
+    parser and the refusals give them. `raw` is the text in UTF-8, as read."""
     if _CLoader is not None and _shallow(text):
         try:
             # Reading the text into nodes in C is most of the time; when libyaml finds a
             # problem or the nodes hold a refused construction, the Python parser reads the
-            # text again, so that every message and its line are exactly PyYAML's.
-            node = yaml.compose(text, Loader=_CLoader)
+            # text again, so that every message and its line are exactly PyYAML's. libyaml
+            # is given the bytes read: it would encode the text again (its marks count
+            # characters either way).
+            node = yaml.compose(raw, Loader=_CLoader)
             if node is None:
                 return _EMPTY
             return _convert(node, path, text if _property_at_start(text) else None)
@@ -289,7 +291,7 @@ def load(path: Path, display_name: str) -> object:
             expected="spara filen med teckenkodningen UTF-8",
         ) from None
     if text.startswith("\ufeff"):
-        text = text[1:]
+        text, raw = text[1:], raw[3:]  # (a byte-order mark is three bytes in UTF-8)
     hidden = [at for at in map(text.find, _HIDDEN_BREAKS) if at >= 0]  # (faster than a regex)
     if hidden:
         # Pasted from Word or a PDF: YAML takes it for a new line, the editor shows none, so
@@ -301,7 +303,7 @@ def load(path: Path, display_name: str) -> object:
                                f"{ord(text[at]):#06x}, ofta inklistrat från Word eller en pdf)",
                         expected="ett mellanslag eller en vanlig radbrytning i stället för tecknet")
     try:
-        value = _convert_text(text, display_name)
+        value = _convert_text(text, raw, display_name)
     except yaml.reader.ReaderError as exc:
         # Control characters (a NUL, a pasted binary) are valid UTF-8 but no text.
         before = text[: exc.position]
