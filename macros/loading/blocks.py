@@ -15,15 +15,15 @@ from .yamlfile import YamlList, YamlMap
 
 def parse_blocks(parent: Fields, key: str) -> list[m.Block]:
     blocks = []
-    for index, (item, where, _) in enumerate(parent.items(key)):
+    for index, item in parent.items(key):
         if not isinstance(item, YamlMap) or len(item) != 1:
-            parent.errors.add(DataError(
-                where, f"block {index + 1} i '{key}' ska ha exakt en nyckel",
-                place=parent.place, found=describe(item) if not isinstance(item, YamlMap)
+            parent.item_error(
+                key, index, f"block {index + 1} i '{key}' ska ha exakt en nyckel",
+                found=describe(item) if not isinstance(item, YamlMap)
                 else "nycklarna " + ", ".join(map(str, item)),
-                expected="till exempel '- text: …', '- lista: […]' eller '- indikatorer: {…}'"))
+                expected="till exempel '- text: …', '- lista: […]' eller '- indikatorer: {…}'")
             continue
-        block = _parse_block(Fields(item, parent.place, parent.errors))
+        block = _parse_block(parent.here(item))
         if block is not None:
             blocks.append(block)
     return blocks
@@ -81,7 +81,7 @@ def _legal_entities(block: Fields, key: str):
 
 
 def _commitments(block: Fields, key: str):
-    sub = block.sub(key, f"{block.place} → åtaganden")
+    sub = block.sub(key, "åtaganden")
     if sub is None:
         return None
     sub.check("common#commitments")
@@ -156,23 +156,22 @@ def parse_indicator(row: Fields, kind: str, columns: Optional[list[m.Column]]) -
         targets_merged_with=row.identifier("målnivå_som", required=False),
     )
     indicator.indicator_id = _register_entry(row, row.identifier("indikator", required=False) or indicator.id)
-    for item, where, index in row.items("serier"):
+    for index, item in row.items("serier"):
         if isinstance(item, str):
             indicator.series.append(m.Series(item, item))
         elif isinstance(item, YamlMap):
-            series = Fields(item, row.place, row.errors)
+            series = row.here(item)
             series.check("common#seriesDefinition")
             indicator.series.append(m.Series(series.text("id", True), series.text("namn", True)))
         else:
-            row.errors.add(DataError(where, f"serie {index + 1} har fel typ", place=row.place,
-                                     found=describe(item),
-                                     expected="en förkortning, eller {id: RVN, namn: Region Västernorrland}"))
+            row.item_error("serier", index, f"serie {index + 1} har fel typ", found=describe(item),
+                           expected="en förkortning, eller {id: RVN, namn: Region Västernorrland}")
     if indicator.targets_merged_with and row.has("målnivå"):
         row.error("målnivå", "raden har både 'målnivå' och 'målnivå_som'",
                   expected="det ena: egna målnivåer, eller samma sammanslagna celler som raden ovanför")
     row.claim("indikator", "id", indicator.id)
     for key, store in (("utfall", indicator.outcomes), ("målnivå", indicator.targets)):
-        cells = row.sub(key, f"{row.place} → {key}", required=False)
+        cells = row.sub(key, required=False)
         if cells is None:
             continue
         years = {c.year for c in columns or () if c.kind == key}
@@ -213,7 +212,7 @@ def _register_entry(row: Fields, ident: str) -> str:
 
 
 def _indicator_table(block: Fields, key: str):
-    table = block.sub(key, f"{block.place} → indikatortabell")
+    table = block.sub(key, "indikatortabell")
     if table is None:
         return None
     table.check("common#indicatorTable")
@@ -237,7 +236,7 @@ def _indicator_table(block: Fields, key: str):
 
 
 def _sub_goals(block: Fields, key: str):
-    table = block.sub(key, f"{block.place} → delmålstabell")
+    table = block.sub(key, "delmålstabell")
     if table is None:
         return None
     table.check("common#subGoalTable")
@@ -253,7 +252,7 @@ def _sub_goals(block: Fields, key: str):
 
 
 def _assignments(block: Fields, key: str):
-    table = block.sub(key, f"{block.place} → uppdragstabell")
+    table = block.sub(key, "uppdragstabell")
     if table is None:
         return None
     table.check("common#assignmentTable")
@@ -263,13 +262,12 @@ def _assignments(block: Fields, key: str):
         row.check("common#assignmentRow")
         row.claim("uppdrag", "id", row.mapping.get("id"))
         directed = []
-        for item, where, index in row.items("riktas_till"):
+        for index, item in row.items("riktas_till"):
             if isinstance(item, str):
                 directed.append(row.reference("riktas_till", item, {*bodies, "alla"}, "organet"))
             else:
-                row.errors.add(DataError(where, "'riktas_till' ska lista organens id",
-                                         place=row.place, found=describe(item),
-                                         expected="till exempel [hsn, rs] eller [alla]"))
+                row.item_error("riktas_till", index, "'riktas_till' ska lista organens id",
+                               found=describe(item), expected="till exempel [hsn, rs] eller [alla]")
         rows.append(m.Assignment(
             id=row.identifier("id"), status=row.text("status", True), text=row.text("text", True),
             directed_to=directed, directed_to_text=row.text("riktas_till_text"),
@@ -282,7 +280,7 @@ def _assignments(block: Fields, key: str):
 def _numbers(fields: Fields, key: str, count: int) -> list[Optional[Decimal]]:
     values = []
     items = list(fields.items(key, required=True))
-    for item, where, index in items:
+    for index, item in items:
         if item is None or (isinstance(item, (int, Decimal)) and not isinstance(item, bool)):
             values.append(None if item is None else Decimal(item))
         else:
@@ -290,15 +288,14 @@ def _numbers(fields: Fields, key: str, count: int) -> list[Optional[Decimal]]:
             with_unit = _NUMBER_AND_UNIT.match(item) if isinstance(item, str) and number is None else None
             if with_unit and swedish_number(with_unit[1]) is not None:
                 # "6 319 kr" pasted from Word: the unit belongs in the table's 'enhet', once.
-                fields.errors.add(DataError(
-                    where, f"cell {index + 1} är inget tal: enheten '{with_unit[2]}' står i cellen",
-                    place=fields.place, found=describe(item),
+                fields.item_error(
+                    key, index, f"cell {index + 1} är inget tal: enheten '{with_unit[2]}' står i cellen",
+                    found=describe(item),
                     expected=f"bara talet, {swedish_number(with_unit[1])}; tabellens enhet skrivs "
-                             "en gång, i 'enhet:'"))
+                             "en gång, i 'enhet:'")
             elif number is None:
-                fields.errors.add(DataError(where, f"cell {index + 1} är inget tal",
-                                            place=fields.place, found=describe(item),
-                                            expected="ett tal, eller null för en tom cell"))
+                fields.item_error(key, index, f"cell {index + 1} är inget tal", found=describe(item),
+                                  expected="ett tal, eller null för en tom cell")
             values.append(number)
     if items and len(items) != count:
         fields.error(key, f"raden har {len(items)} värden men tabellen har {count} kolumner",
@@ -310,7 +307,7 @@ _NUMBER_AND_UNIT = re.compile(r"^\s*(.*\d)\s*([^\d\s].*?)\s*$")
 
 
 def footnote_map(fields: Fields, key: str) -> dict[str, str]:
-    notes = fields.sub(key, f"{fields.place} → fotnoter", required=False)
+    notes = fields.sub(key, "fotnoter", required=False)
     if notes is None:
         return {}
     result = {}
@@ -328,7 +325,7 @@ def footnote_map(fields: Fields, key: str) -> dict[str, str]:
 
 
 def _table(block: Fields, key: str):
-    table = block.sub(key, f"{block.place} → tabell")
+    table = block.sub(key, "tabell")
     if table is None:
         return None
     table.check("common#table")
@@ -359,12 +356,12 @@ def _measure(fields: Fields) -> Optional[m.Measure]:
 
 
 def _measures(block: Fields, key: str):
-    sub = block.sub(key, f"{block.place} → åtgärder")
+    sub = block.sub(key, "åtgärder")
     if sub is None:
         return None
     sub.check("common#measures")
     rows = [_measure(r) for r in sub.maps("rader", lambda r, i: label(r, "åtgärd", i, "text"), True)]
-    total_fields = sub.sub("summa", f"{sub.place} → summa", required=False)
+    total_fields = sub.sub("summa", required=False)
     total = _measure(total_fields) if total_fields else None
     measures = m.Measures(sub.text("rubrik", True), sub.text("enhet"),
                           [r for r in rows if r], total)

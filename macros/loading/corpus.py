@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import os
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -72,16 +74,17 @@ def _load_corpus(data_dir: Path, processes: int) -> m.Corpus:
 
     cache = Cache(data_dir, data_dir / files.SCHEMA_DIR) if enabled() else None
     prints = Fingerprints(cache.directory) if cache else None
-    contexts = _contexts(found, prints) if prints else {}
     for folder, kind, parse, attach in (
         ("protokoll", "protokoll", parse_meeting, lambda r: r.meetings),
         ("planer", "plan", parse_plan, lambda r: r.plans),
         ("uppfoljning", "uppföljning", parse_follow_up, lambda r: r.follow_ups),
     ):
+        # Made for each folder as its turn comes: the plans' hold the digests of the minutes,
+        # which the workers that read the minutes found.
+        contexts = _contexts(folder, found, prints) if prints and folder != "uppfoljning" else {}
         _load_region_files(found.by_region.get(folder, {}), data_dir / folder, root, kind, parse,
                            attach, regions, collector, unreadable,
-                           cache if folder != "uppfoljning" else None, prints,
-                           contexts.get(folder, {}), processes)
+                           cache if folder != "uppfoljning" else None, prints, contexts, processes)
         if folder == "protokoll":
             collector.unreadable_minutes = frozenset(collector.unreadable)
 
@@ -99,20 +102,20 @@ def _load_corpus(data_dir: Path, processes: int) -> m.Corpus:
     return m.Corpus(regions)
 
 
-def _contexts(found: files.DataFiles, prints: Fingerprints) -> dict[str, dict[str, bytes]]:
-    """What reading a region's minutes and plans checks them against, as a digest per region
-    (see cache.py): the region file, the register and, for plans, every minutes file."""
+def _contexts(folder: str, found: files.DataFiles, prints: Fingerprints) -> dict[str, bytes]:
+    """What reading a region's minutes or plans checks them against, as a digest per region
+    (see cache.py): the region file, and for plans the register and every minutes file."""
     regions = {p.stem: prints.digest(p) for p in found.flat.get("regioner", [])}
     registers = {p.stem: prints.digest(p) for p in found.flat.get("indikatorer", [])}
     minutes = found.by_region.get("protokoll", {})
-    contexts: dict[str, dict[str, bytes]] = {"protokoll": {}, "planer": {}}
-    for region_id in set(found.by_region.get("protokoll", {})) | set(found.by_region.get("planer", {})):
-        own = [region_id.encode(), regions.get(region_id, b"\0none")]
-        contexts["protokoll"][region_id] = digest(b"protokoll", *own).encode()
-        parts = [b"planer", *own, registers.get(region_id, b"\0none")]
-        for path in minutes.get(region_id, []):
-            parts += [path.name.encode(), prints.digest(path)]
-        contexts["planer"][region_id] = digest(*parts).encode()
+    contexts = {}
+    for region_id in found.by_region.get(folder, {}):
+        parts = [folder.encode(), region_id.encode(), regions.get(region_id, b"\0none")]
+        if folder == "planer":
+            parts.append(registers.get(region_id, b"\0none"))
+            for path in minutes.get(region_id, []):
+                parts += [path.name.encode(), prints.digest(path)]
+        contexts[region_id] = digest(*parts).encode()
     return contexts
 
 
@@ -147,17 +150,48 @@ def _load_register(path: Path, root: Path, regions: dict[str, m.Region], collect
 # Forking, and sending the models back, costs more than reading a few files.
 _FORK_AT = 200
 
+# A region's files are read in parts, each on its own in a forked worker, so that the workers
+# finish together (21 regions read whole in two workers left one idle a region's time). A
+# file's part follows from its name alone, so that it keeps its part (and its cache file) as
+# other files come and go; x.yml and x.yaml share a part, since only they can have one id.
+_PARTS = 4
+
+
+@dataclass(frozen=True)
+class _Part:
+    region: str
+    number: int
+    paths: list[Path]
+
+    def group(self, folder: Path) -> str:
+        """The part's files share a cache file."""
+        return f"{folder.name}/{self.region}/{self.number}"
+
+
+def _parts(name: str, paths: list[Path], regions: dict[str, m.Region]) -> list[_Part]:
+    """A region's files in parts; in one when its indicator rows have no register to be checked
+    against (that is said once per region, which a region in parts would say once per part)."""
+    region = regions.get(name)
+    if region is None or not region.indicators:
+        return [_Part(name, 0, paths)]
+    numbers = [zlib.crc32(path.stem.encode()) % _PARTS for path in paths]
+    return [_Part(name, number, [path for path, of in zip(paths, numbers) if of == number])
+            for number in range(_PARTS) if number in numbers]
+
 
 @dataclass
 class _Loaded:
-    """What reading one region's files in a forked worker added, for the parent to add:
-    the models, each as the key of its cache file when the worker wrote one (reading that
-    file is cheaper than pickling the model again to send it)."""
+    """What reading one part of a region's files in a forked worker added, for the parent to
+    add: the models, each as its key when it is in the part's cache file, that file as the
+    worker wrote it (unpickling those bytes is cheaper than pickling the models again), and
+    the digests of the files (the plans' cache keys and the next run need the minutes')."""
 
     items: list
     errors: list[DataError]
     unreadable: set[str]
     registerless: set[str]
+    written: bytes | None
+    digests: dict
 
 
 @dataclass(frozen=True)
@@ -171,81 +205,119 @@ def _load_region_files(by_region: dict[str, list[Path]], folder: Path, root: Pat
                        prints: Fingerprints | None, contexts: dict[str, bytes], processes: int) -> None:
     # The region file's own errors are reported; checking against it would only add noise.
     names = [name for name in by_region if name not in unreadable]
-    keys: dict[Path, str] = {}
-    if cache is not None:
-        for name in names:
-            if name in regions and name in contexts:
-                keys.update(_keys(by_region[name], root, cache, prints, contexts[name]))
+    parts = [part for name in names for part in _parts(name, by_region[name], regions)]
 
-    def load(name: str) -> None:
-        region_dir = folder / name
-        for path in by_region[name]:
-            if path in keys and _load_cached(path, keys[path], region_dir, root, attach, regions,
-                                             collector, cache, parse, folder, kind):
+    keys: dict[Path, str | None] = {}
+
+    def key(path: Path, region: str) -> str | None:
+        """The file's cache key: its name, its bytes and what it is checked against."""
+        if path not in keys:
+            keys[path] = (cache.key(_shown(path, root).encode(), prints.digest(path), contexts[region])
+                          if cache is not None and region in regions and region in contexts else None)
+        return keys[path]
+
+    def cached(part: _Part, path: Path) -> bool:
+        # A part without a cache file holds no model: its files are not read here to find their
+        # keys (the workers do, on every core).
+        group = part.group(folder)
+        if cache is None or not cache.holds(group):
+            return False
+        path_key = key(path, part.region)
+        return path_key is not None and cache.has(group, path_key)
+
+    def load(part: _Part) -> bytes | None:
+        region_dir = folder / part.region
+        if cache is None or not cache.holds(part.group(folder)):
+            _read_ahead(part.paths)  # every one of them is read
+        for path in part.paths:
+            path_key = key(path, part.region)
+            if path_key is not None and _load_cached(path, path_key, part.group(folder), region_dir,
+                                                     root, attach, regions, collector, cache, parse,
+                                                     folder, kind):
                 continue
             if not _load_region_file(path, region_dir, folder, root, kind, parse, attach, regions,
                                      collector):
                 # Its own error is reported; other files' references to it by its file name
                 # would only add "finns inte" for a file that is there.
                 collector.unreadable.add(path.stem)
+        return cache.save(part.group(folder)) if cache is not None else None
 
-    to_read = sum(len(by_region[n]) for n in names) - sum(map(cache.has, keys.values()) if cache else ())
+    to_read = sum(1 for part in parts for path in part.paths if not cached(part, path))
     if processes < 2 or to_read < _FORK_AT:
-        for name in names:
-            load(name)
+        for part in parts:
+            load(part)
         return
-    # Each region's files are read and checked on their own (against the region, its register
-    # and, for plans, the minutes read before), so regions are read in forked workers and
-    # what each added is added here in the regions' order: the same as reading them in turn.
-    worked = forked.imap(lambda name: _in_worker(load, name, regions, attach, collector, cache),
-                         names, processes)
-    for name, loaded in zip(names, worked):
-        items = [cache.get(item.key) if isinstance(item, _InCache) else item for item in loaded.items]
-        if name in regions:
-            attach(regions[name]).extend(items)
+    # Each file is read and checked on its own (against its region, the region's register
+    # and, for plans, the minutes read before), but for an id used twice in a region (only
+    # in files of one name, so in one part), so parts are read in forked workers and what each
+    # added is added here in the parts' order: the same as reading them in turn.
+    worked = forked.imap(lambda part: _in_worker(load, part, folder, regions, attach, collector, cache,
+                                                 prints),
+                         parts, processes)
+    for part, loaded in zip(parts, worked):
+        group = part.group(folder)
+        if loaded.written is not None:
+            cache.took(group, loaded.written)
+        items = [cache.get(group, item.key) if isinstance(item, _InCache) else item
+                 for item in loaded.items]
+        if part.region in regions:
+            attach(regions[part.region]).extend(items)
         collector.errors += loaded.errors
         collector.unreadable |= loaded.unreadable
         collector.registerless |= loaded.registerless
+        if prints is not None:
+            prints.add(loaded.digests)
 
 
-def _in_worker(load: Callable[[str], None], name: str, regions: dict[str, m.Region],
-               attach: Callable, collector: Collector, cache: Cache | None) -> _Loaded:
-    """load(name) in a forked worker; what it added to the region and the collector."""
-    region = regions.get(name)
+def _in_worker(load: Callable[[_Part], bytes | None], part: _Part, folder: Path,
+               regions: dict[str, m.Region], attach: Callable, collector: Collector,
+               cache: Cache | None, prints: Fingerprints | None) -> _Loaded:
+    """load(part) in a forked worker; what it added to the region and the collector."""
+    region = regions.get(part.region)
     attached = attach(region) if region else []
     items, errors, deferred = len(attached), len(collector.errors), len(collector.deferred)
     unreadable, registerless = set(collector.unreadable), set(collector.registerless)
-    used = set(cache.used) if cache else set()
-    load(name)
+    written = load(part)
     if len(collector.deferred) != deferred:
         raise RuntimeError("a check deferred in a forked worker would never run")
-    fresh = {key: item for key, item in cache.used.items() if key not in used} if cache else {}
-    kept = {id(item): _InCache(key) for key, item in fresh.items() if cache.has(key)}
+    group = part.group(folder)
+    kept = {id(item): _InCache(key) for key, item in cache.used.get(group, {}).items()} if cache else {}
     loaded = _Loaded([kept.get(id(item), item) for item in attached[items:]],
                      collector.errors[errors:], collector.unreadable - unreadable,
-                     collector.registerless - registerless)
-    # The parent keeps the models; this worker's memory is reused for its next region.
+                     collector.registerless - registerless, written,
+                     prints.found(part.paths) if prints is not None else {})
+    # The parent keeps the models; this worker's memory is reused for its next part.
     del attached[items:]
-    for key in fresh:
-        del cache.used[key]
+    if cache is not None:
+        cache.forget(group)
     return loaded
 
 
-def _keys(paths: list[Path], root: Path, cache: Cache, prints: Fingerprints,
-          context: bytes) -> dict[Path, str]:
-    """Each file's cache key: its name, its bytes and what it is checked against."""
-    return {path: cache.key(_shown(path, root).encode(), prints.digest(path), context)
-            for path in paths}
+def _read_ahead(paths: list[Path]) -> None:
+    """Have the system read the files from disk while the first of them are parsed: read one
+    at a time as they were, a national corpus (325 MB) not in the page cache kept the workers
+    waiting a second."""
+    if not hasattr(os, "posix_fadvise"):
+        return
+    for path in paths:
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:
+            continue  # said when it is read
+        try:
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_WILLNEED)
+        finally:
+            os.close(fd)
 
 
-def _load_cached(path: Path, key: str, region_dir: Path, root: Path, attach: Callable,
+def _load_cached(path: Path, key: str, group: str, region_dir: Path, root: Path, attach: Callable,
                  regions: dict[str, m.Region], collector: Collector, cache: Cache, parse: Callable,
                  folder: Path, kind: str) -> bool:
     """A file read without errors before, with the same bytes, against the same region:
     its model from the cache. Otherwise read and check it, and keep it if it had no error.
     False when the file is to be read the ordinary way (with its errors)."""
     region = regions[region_dir.name]
-    item = cache.get(key)
+    item = cache.get(group, key)
     if item is not None:
         if item.id == path.stem and not any(existing.id == item.id for existing in attach(region)):
             attach(region).append(item)
@@ -258,7 +330,7 @@ def _load_cached(path: Path, key: str, region_dir: Path, root: Path, attach: Cal
         collector.unreadable.add(path.stem)
     elif (len(collector.errors) == errors and len(collector.deferred) == deferred
           and attach(region)[-1].id == path.stem):
-        cache.put(key, attach(region)[-1])
+        cache.put(group, key, attach(region)[-1])
     return True
 
 

@@ -22,7 +22,7 @@ def valid_url(text: str) -> bool:
 
 def parse_original(doc: Fields) -> Optional[m.Original]:
     """`original: {titel, url, diarienummer}`: the adopted document, by address, diarium entry or both."""
-    original = doc.sub("original", f"{doc.place} → original", required=False)
+    original = doc.sub("original", required=False)
     if original is None:
         return None
     original.check("common#original")

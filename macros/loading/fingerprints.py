@@ -59,6 +59,17 @@ class Fingerprints:
         self.taken[name] = known[1]
         return known[1]
 
+    def found(self, paths: list[Path]) -> dict[str, tuple]:
+        """What this process found of these files, for another to add (a forked worker's)."""
+        return {name: (self.now.get(name), self.taken[name]) for name in map(str, paths)
+                if name in self.taken}
+
+    def add(self, found: dict[str, tuple]) -> None:
+        for name, (recorded, value) in found.items():
+            self.taken[name] = value
+            if recorded is not None:
+                self.now[name] = recorded
+
     def save(self) -> None:
         """Keep the digests of this run's files (of no others: deleted files drop out)."""
         write_pickle(self.file, (_FORMAT, self.now))

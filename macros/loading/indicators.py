@@ -56,7 +56,7 @@ def parse_register(doc: Fields, region: m.Region) -> dict[str, m.IndicatorDefini
 
 
 def _band(item: Fields):
-    band = item.sub("intervall", f"{item.place} → intervall", required=False)
+    band = item.sub("intervall", required=False)
     if band is None:
         item.error(None, "riktning är intervall men 'intervall' saknas",
                    expected="intervall: {från: 90, till: 110}")

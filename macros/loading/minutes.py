@@ -33,7 +33,7 @@ _FIXED_PARTS = {"beslutsunderlag": "Beslutsunderlag", "overlaggningar": "Överl�
 
 def _paragraph(fields: Fields) -> m.MinutesParagraph:
     fields.check("protokoll#paragraph")
-    decision = fields.sub("beslut", f"{fields.place} → beslut")
+    decision = fields.sub("beslut")
     parsed_decision = m.ParagraphDecision("", "", "", [])
     if decision is not None:
         decision.check("protokoll#decision")
@@ -94,14 +94,14 @@ def parse_meeting(doc: Fields) -> m.Meeting:
         if not valid_date(date):
             doc.error("datum", f'"{date}" är inget datum',
                       expected='datum skrivna "ÅÅÅÅ-MM-DD", till exempel ["2023-12-07"]')
-    present = doc.sub("närvarande", f"{doc.place} → närvarande", required=False)
+    present = doc.sub("närvarande", required=False)
     members = substitutes = officials = []
     if present is not None:
         present.check("protokoll#attendance")
         members = _people(present, "ledamöter", "ledamot")
         substitutes = _people(present, "ersättare", "ersättare")
         officials = _people(present, "tjänstepersoner", "tjänsteperson")
-    adjusting = doc.sub("justering", f"{doc.place} → justering", required=False)
+    adjusting = doc.sub("justering", required=False)
     chair = secretary = ""
     adjusters = []
     if adjusting is not None:

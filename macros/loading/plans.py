@@ -77,7 +77,7 @@ def parse_plan(doc: Fields) -> m.Plan:
         minutes_facts=minutes_facts,
         original=parse_original(doc), changed=parse_changed(doc),
     )
-    notes = doc.sub("fotnoter", f"{doc.place} → fotnoter", required=False)
+    notes = doc.sub("fotnoter", required=False)
     for number in plan.footnotes:
         if number not in doc.errors.placed and "" not in doc.errors.placed and notes is not None:
             notes.error(int(number) if number.isdigit() and int(number) in notes.mapping else number,
@@ -103,8 +103,7 @@ def _paragraph_reference(d: Fields, meetings: dict) -> tuple[str, str]:
 
 def _minutes_facts(doc: Fields, meetings: dict) -> m.MinutesFacts | None:
     """`uppgifter_från_protokoll`: which facts of the plan a § gives, and figures it gives otherwise."""
-    facts = doc.sub("uppgifter_från_protokoll", f"{doc.place} → uppgifter_från_protokoll",
-                    required=False)
+    facts = doc.sub("uppgifter_från_protokoll", required=False)
     if facts is None:
         return None
     facts.check("plan#minutesFacts")
@@ -122,7 +121,7 @@ def _minutes_facts(doc: Fields, meetings: dict) -> m.MinutesFacts | None:
         else:
             keys.append(key)
     figures = None
-    table = facts.sub("belopp", f"{facts.place} → belopp", required=False)
+    table = facts.sub("belopp", required=False)
     if table is not None:
         table.check("plan#comparedFigures")
         rows = []

@@ -8,6 +8,7 @@ run reports all errors of all files.
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 from typing import Callable, Iterator, Optional
@@ -83,9 +84,11 @@ class Collector:
 
 
 class Fields:
-    def __init__(self, mapping: YamlMap, place: str, errors: Collector):
+    def __init__(self, mapping: YamlMap, place: str | Callable[[], str], errors: Collector):
         self.mapping = mapping
-        self.place = place
+        # Made when a message needs it: most mappings have no mistake, and a place for each
+        # item of each list read was a sixth of turning values into the model.
+        self._place = place
         self.errors = errors
         self.missing: set = set()  # required keys already reported missing: reported once
         self.misspelt: set = set()  # keys meant by unknown keys ('kolumnr' → 'kolumner')
@@ -93,11 +96,26 @@ class Fields:
     # --- structure ------------------------------------------------------
 
     @property
+    def place(self) -> str:
+        """Where the mapping sits in its file, for messages: "plan … → kapitel … → mål …"."""
+        if not isinstance(self._place, str):
+            self._place = self._place()
+        return self._place
+
+    @place.setter
+    def place(self, place: str) -> None:
+        self._place = place
+
+    def here(self, mapping: YamlMap) -> "Fields":
+        """Fields for a mapping at this one's place (a block of its content)."""
+        return Fields(mapping, lambda: self.place, self.errors)
+
+    @property
     def location(self) -> Location:
         return self.mapping.location
 
     def location_of(self, key) -> Location:
-        return self.mapping.key_locations.get(key, self.mapping.location)
+        return self.mapping.location_of(key)
 
     def error(self, key, problem: str, *, found: str = "", expected: str = "",
               suggestion: str = "") -> None:
@@ -107,7 +125,7 @@ class Fields:
 
     def check_keys(self, required: tuple = (), optional: tuple = (), ref: str = "") -> bool:
         """Report unknown and missing keys; True when the required ones are there."""
-        allowed = set(required) | set(optional)
+        allowed = _allowed(required, optional)
         misspelt = self.misspelt
         for key in self.mapping:
             if key not in allowed:
@@ -240,38 +258,51 @@ class Fields:
 
     # --- nested ---------------------------------------------------------
 
-    def sub(self, key, place: str, required: bool = True) -> Optional["Fields"]:
+    def sub(self, key, place: str = "", required: bool = True) -> Optional["Fields"]:
+        """The mapping under `key`; `place` is what it adds to this one's place (the key)."""
         value = self._typed(key, (YamlMap,), TYPE_NAMES[YamlMap], required)
-        return Fields(value, place, self.errors) if value is not None else None
-
-    def items(self, key, required: bool = False) -> Iterator[tuple[object, Location, int]]:
-        value = self._typed(key, (YamlList,), TYPE_NAMES[YamlList], required)
         if value is None:
-            return
-        for index, item in enumerate(value):
-            yield item, value.item_locations[index], index
+            return None
+        return Fields(value, lambda: f"{self.place} → {place or key}", self.errors)
+
+    def items(self, key, required: bool = False) -> Iterator[tuple[int, object]]:
+        """The items of a list, numbered (item_error reports a mistake in one on its line)."""
+        value = self._typed(key, (YamlList,), TYPE_NAMES[YamlList], required)
+        if value is not None:
+            yield from enumerate(value)
+
+    def item_error(self, key, index: int, problem: str, *, found: str = "", expected: str = "") -> None:
+        self.errors.add(DataError(self.mapping[key].location_at(index), problem, place=self.place,
+                                  found=found, expected=expected))
 
     def maps(self, key, place_of: Callable[[YamlMap, int], str],
              required: bool = False) -> Iterator["Fields"]:
         """Each item of a list of mappings, as Fields."""
-        for item, where, index in self.items(key, required):
+        for index, item in self.items(key, required):
             if not isinstance(item, YamlMap):
-                self.errors.add(DataError(where, f"punkt {index + 1} i '{key}' har fel typ",
-                                          place=self.place, found=describe(item),
-                                          expected=TYPE_NAMES[YamlMap]))
+                self.item_error(key, index, f"punkt {index + 1} i '{key}' har fel typ",
+                                found=describe(item), expected=TYPE_NAMES[YamlMap])
                 continue
-            yield Fields(item, f"{self.place} → {place_of(item, index)}", self.errors)
+            yield Fields(item, functools.partial(self._item_place, place_of, item, index), self.errors)
+
+    def _item_place(self, place_of: Callable[[YamlMap, int], str], item: YamlMap, index: int) -> str:
+        return f"{self.place} → {place_of(item, index)}"
 
     def texts(self, key, required: bool = False) -> list[str]:
         result = []
-        for item, where, index in self.items(key, required):
+        for index, item in self.items(key, required):
             if isinstance(item, bool) or not isinstance(item, (str, int, Decimal)):
-                self.errors.add(DataError(where, f"punkt {index + 1} i '{key}' har fel typ",
-                                          place=self.place, found=describe(item),
-                                          expected="en text"))
+                self.item_error(key, index, f"punkt {index + 1} i '{key}' har fel typ",
+                                found=describe(item), expected="en text")
                 continue
             result.append(str(item).strip())
         return result
+
+
+@functools.cache
+def _allowed(required: tuple, optional: tuple) -> frozenset:
+    """The keys a mapping may have: asked for every mapping read, of a few schema definitions."""
+    return frozenset(required) | frozenset(optional)
 
 
 def valid_date(text: str) -> bool:

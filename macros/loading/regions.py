@@ -5,12 +5,12 @@ from __future__ import annotations
 from .. import model as m
 from .. import urls
 from .documents import valid_url
-from .errors import DataError, did_you_mean
+from .errors import did_you_mean
 from .reading import ID_PATTERN, Fields, describe, label
 
 
 def parse_period(fields: Fields, key: str = "period") -> m.Period | None:
-    period = fields.sub(key, f"{fields.place} → {key}")
+    period = fields.sub(key)
     if period is None:
         return None
     period.check("common#period")
@@ -118,14 +118,14 @@ def parse_region(doc: Fields) -> m.Region:
         doc.error("id", f"id '{region_id}' är redan en adress på webbplatsen (/{region_id}/)",
                   expected="ett id som inte är något av: " + ", ".join(sorted(urls.RESERVED_TOP_LEVEL)))
     geography = []
-    for iri, where, index in doc.items("geografi"):
+    for index, iri in doc.items("geografi"):
         if isinstance(iri, str) and valid_url(iri.strip()):
             geography.append(iri.strip())
         else:
-            doc.errors.add(DataError(where, f"punkt {index + 1} i 'geografi' är ingen webbadress",
-                                     place=doc.place, found=describe(iri),
-                                     expected="en adress som börjar med http:// eller https://, "
-                                              "till exempel http://data.europa.eu/nuts/code/SE321"))
+            doc.item_error("geografi", index, f"punkt {index + 1} i 'geografi' är ingen webbadress",
+                           found=describe(iri),
+                           expected="en adress som börjar med http:// eller https://, "
+                                    "till exempel http://data.europa.eu/nuts/code/SE321")
     region = m.Region(region_id, doc.text("namn", True), doc.text("kortnamn"),
                       doc.text("vision"), doc.text("visionstext"), bodies, frameworks,
                       geography=tuple(geography))
@@ -148,7 +148,7 @@ def _ids(fields: Fields, key: str) -> list[str]:
 
 def _framework_source(fw: Fields, sources: list) -> m.FrameworkSource | None:
     """`källa: {plan, kapitel}`: the plan and its chapters are checked once all plans are read."""
-    source = fw.sub("källa", f"{fw.place} → källa", required=False)
+    source = fw.sub("källa", required=False)
     if source is None:
         return None
     source.check("region#frameworkSource")

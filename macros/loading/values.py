@@ -77,7 +77,7 @@ def _parse_mapping(raw: YamlMap, place: str, unit: str, series: list[Series],
     if series_ids and not set(raw) & set(value_keys):
         parts = []
         for key, item in raw.items():
-            where = raw.key_locations[key]
+            where = raw.location_of(key)
             if key not in series_ids:
                 errors.add(DataError(where, f"'{key}' är ingen av radens serier", place=place,
                                      expected="en av: " + ", ".join(series_ids),
@@ -91,7 +91,7 @@ def _parse_mapping(raw: YamlMap, place: str, unit: str, series: list[Series],
     for key in raw:
         if key not in value_keys:
             ok = False
-            errors.add(DataError(raw.key_locations[key], f"okänd nyckel '{key}' i ett värde",
+            errors.add(DataError(raw.location_of(key), f"okänd nyckel '{key}' i ett värde",
                                  place=place,
                                  expected=", ".join(value_keys) + (
                                      " eller radens serier " + ", ".join(series_ids)
@@ -103,7 +103,7 @@ def _parse_mapping(raw: YamlMap, place: str, unit: str, series: list[Series],
             number = swedish_number(number)
         if not isinstance(number, (int, Decimal)) or isinstance(number, bool):
             ok = False
-            errors.add(DataError(raw.key_locations["värde"], "'värde' är inget tal", place=place,
+            errors.add(DataError(raw.location_of("värde"), "'värde' är inget tal", place=place,
                                  found=describe(raw.get("värde")),
                                  expected="ett tal, till exempel 0.29"))
     note = raw.get("not")
@@ -111,7 +111,7 @@ def _parse_mapping(raw: YamlMap, place: str, unit: str, series: list[Series],
     for key, item in (("not", note), ("text", text), ("enhet", raw.get("enhet"))):
         if item is not None and not isinstance(item, str):
             ok = False
-            errors.add(DataError(raw.key_locations[key], f"'{key}' ska vara en text", place=place,
+            errors.add(DataError(raw.location_of(key), f"'{key}' ska vara en text", place=place,
                                  found=describe(item), expected="en text"))
     if ok and number is None and not note and not text:
         ok = False

@@ -30,24 +30,42 @@ class Location(NamedTuple):
 
 
 class YamlMap(dict):
-    """A mapping that knows the location of itself and of each key."""
+    """A mapping that knows where it and each of its keys stand.
 
-    location: Location
-    key_locations: dict
+    It keeps the parser's marks and makes a Location only when one is asked for: that is
+    mostly for a message, and a location made for every key read was a tenth of reading."""
+
+    file: str
+    mark: object  # the parser's mark: 0-based line and column
+    key_marks: dict
+
+    @property
+    def location(self) -> Location:
+        return _location(self.file, self.mark)
+
+    def location_of(self, key) -> Location:
+        """Where `key` stands; where the mapping starts when it has no such key."""
+        return _location(self.file, self.key_marks.get(key, self.mark))
 
 
 class YamlList(list):
-    """A sequence that knows the location of itself and of each item."""
+    """A sequence that knows where it and each of its items stand (as YamlMap)."""
 
-    location: Location
-    item_locations: list
+    file: str
+    mark: object
+    item_marks: list
+
+    @property
+    def location(self) -> Location:
+        return _location(self.file, self.mark)
+
+    def location_at(self, index: int) -> Location:
+        return _location(self.file, self.item_marks[index])
 
 
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _DECIMAL = re.compile(r"^[-+]?(0|[1-9][0-9]*)\.[0-9]+$")
-_NULL = {"", "~", "null", "Null", "NULL"}
-_HIDDEN_BREAK = re.compile("[\u2028\u2029\x85]")  # line breaks to YAML, not to an editor
-_BOOL = {"true": True, "false": False}
+_HIDDEN_BREAKS = "\u2028\u2029\x85"  # line breaks to YAML, not to an editor
 _NUMBER_START = frozenset("+-0123456789")
 
 # Limits far above any real plan (the largest file is ~40 kB, the longest text ~4 000
@@ -64,15 +82,19 @@ def _location(path: str, mark) -> Location:
     return Location(path, mark.line + 1, mark.column + 1)
 
 
-def _scalar(node: yaml.ScalarNode):
+# Plain texts that are not texts, by what they are.
+_SPECIAL = {**dict.fromkeys(("", "~", "null", "Null", "NULL")), "true": True, "false": False}
+
+
+def _scalar(node: yaml.ScalarNode, path: str):
     text = node.value
-    if node.style is not None and node.style != "":
-        # Quoted or block scalars are always text.
+    if "[" in text or len(text) > MAX_TEXT:
+        _text_limits(node, path)
+    if node.style:
+        # Quoted or block scalars are always text (a plain one's style is "" or None).
         return text
-    if text in _NULL:
-        return None
-    if text in _BOOL:
-        return _BOOL[text]
+    if text in _SPECIAL:
+        return _SPECIAL[text]
     if text[0] not in _NUMBER_START:
         return text
     if _INT.match(text):
@@ -89,7 +111,7 @@ def _text_limits(node: yaml.ScalarNode, path: str) -> None:
                         f"texten är {len(text):,} tecken lång".replace(",", " "),
                         expected=f"högst {MAX_TEXT:,} tecken i ett fält; dela upp texten i flera "
                                  "stycken eller block".replace(",", " "))
-    brackets = text.count("[") if "[" in text else 0
+    brackets = text.count("[")
     if brackets > MAX_BRACKETS:
         raise DataError(_location(path, node.start_mark),
                         f"texten innehåller {brackets} hakparenteser '['",
@@ -102,48 +124,64 @@ class _Unsure(Exception):
 
 _PROPERTY = frozenset("&*!")  # the first character of an anchor, an alias or a tag
 _EMPTY = object()  # a document of nothing but comments (not a document holding null)
+_SCALAR = yaml.ScalarNode
 
 
-def _convert(node: yaml.Node, path: str, text: str | None = None, depth: int = 0):
-    """Plain values from nodes. With `text`, the nodes come from libyaml's composer, which
-    lets anchors, aliases, tags and any depth through: a node starting with one of those
-    (a node's mark is where its anchor or tag is written, an alias is its anchor's node)
-    or nested too deep raises _Unsure, so that the Python composer reads the file again."""
-    start = node.start_mark.index
-    if text is not None and text[start:start + 1] in _PROPERTY:
+def _property_at_start(text: str) -> bool:
+    """Whether an '&', '*' or '!' stands where a node can start: first on a line or after an
+    indicator ('- ', ': ', '? ', '[', '{', ','). Most texts have those characters only within
+    words or Markdown, after a word and a space, and then no node needs looking at."""
+    for char in _PROPERTY:
+        at = text.find(char)  # (finding one character is many times faster than a regex)
+        while at >= 0:
+            before = at - 1
+            while before >= 0 and text[before] in " \t":
+                before -= 1
+            if before < 0 or text[before] in "-:?,[{\n\r":
+                return True
+            at = text.find(char, at + 1)
+    return False
+
+
+def _convert(node: yaml.Node, path: str, text: str | None, depth: int = 0):
+    """Plain values from nodes. libyaml's composer lets anchors, aliases, tags and any depth
+    through, which the Python composer refuses: a collection nested too deep raises _Unsure,
+    and so, with `text`, does a node starting with one of those (a node's mark is where its
+    anchor or tag is written, an alias is its anchor's node), so that the Python composer
+    reads the file again. `text` is None where no node can start so (_property_at_start)."""
+    if text is not None and text[node.start_mark.index:node.start_mark.index + 1] in _PROPERTY:
         raise _Unsure
-    if isinstance(node, yaml.ScalarNode):
-        _text_limits(node, path)
-        return _scalar(node)
-    if text is not None and depth >= MAX_DEPTH:
+    if node.__class__ is _SCALAR:
+        return _scalar(node, path)
+    if depth >= MAX_DEPTH:
         raise _Unsure
+    depth += 1
     if isinstance(node, yaml.SequenceNode):
-        result = YamlList(_convert(item, path, text, depth + 1) for item in node.value)
-        result.location = _location(path, node.start_mark)
-        result.item_locations = [_location(path, item.start_mark) for item in node.value]
+        result = YamlList([_convert(item, path, text, depth) for item in node.value])
+        result.file, result.mark = path, node.start_mark
+        result.item_marks = [item.start_mark for item in node.value]
         return result
     if isinstance(node, yaml.MappingNode):
         result = YamlMap()
-        result.location = _location(path, node.start_mark)
-        result.key_locations = {}
+        result.file, result.mark = path, node.start_mark
+        result.key_marks = marks = {}
         for key_node, value_node in node.value:
-            key = _convert(key_node, path, text, depth + 1)
+            key = _convert(key_node, path, text, depth)
             if isinstance(key, bool):
                 key = key_node.value  # 'true:' is a (misspelt) key, not a truth value
-            where = _location(path, key_node.start_mark)
-            if not isinstance(key, (str, int)):
-                raise DataError(where, "en nyckel måste vara ett ord eller ett årtal",
+            elif not isinstance(key, (str, int)):
+                raise DataError(_location(path, key_node.start_mark),
+                                "en nyckel måste vara ett ord eller ett årtal",
                                 found=repr(key_node.value))
             if key in result:
-                first = result.key_locations[key]
                 raise DataError(
-                    where,
+                    _location(path, key_node.start_mark),
                     f"nyckeln '{key}' står två gånger i samma avsnitt "
-                    f"(första gången på rad {first.line})",
+                    f"(första gången på rad {result.location_of(key).line})",
                     expected="varje nyckel en gång; ta bort eller slå ihop den ena",
                 )
-            result[key] = _convert(value_node, path, text, depth + 1)
-            result.key_locations[key] = where
+            result[key] = _convert(value_node, path, text, depth)
+            marks[key] = key_node.start_mark
         return result
     raise DataError(_location(path, node.start_mark), "okänd YAML-konstruktion")
 
@@ -211,20 +249,24 @@ else:  # PyYAML built without libyaml
     _CLoader = None
 
 
-def _convert_text(text: str, path: str):
+def _convert_text(text: str, raw: bytes, path: str):
     """The document's values, or _EMPTY; raises yaml's errors, Refused or DataError as PyYAML's Python
-    parser and the refusals give them."""
+    parser and the refusals give them. `raw` is the text in UTF-8, as read."""
     if _CLoader is not None and _shallow(text):
         try:
             # Reading the text into nodes in C is most of the time; when libyaml finds a
             # problem or the nodes hold a refused construction, the Python parser reads the
-            # text again, so that every message and its line are exactly PyYAML's.
-            node = yaml.compose(text, Loader=_CLoader)
-            return _EMPTY if node is None else _convert(node, path, text)
+            # text again, so that every message and its line are exactly PyYAML's. libyaml
+            # is given the bytes read: it would encode the text again (its marks count
+            # characters either way).
+            node = yaml.compose(raw, Loader=_CLoader)
+            if node is None:
+                return _EMPTY
+            return _convert(node, path, text if _property_at_start(text) else None)
         except Exception:  # noqa: BLE001 - the Python parser gives the message
             pass
     node = yaml.compose(text, Loader=_Composer)
-    return _EMPTY if node is None else _convert(node, path)
+    return _EMPTY if node is None else _convert(node, path, None)
 
 
 def load(path: Path, display_name: str) -> object:
@@ -249,18 +291,19 @@ def load(path: Path, display_name: str) -> object:
             expected="spara filen med teckenkodningen UTF-8",
         ) from None
     if text.startswith("\ufeff"):
-        text = text[1:]
-    hidden = _HIDDEN_BREAK.search(text)
+        text, raw = text[1:], raw[3:]  # (a byte-order mark is three bytes in UTF-8)
+    hidden = [at for at in map(text.find, _HIDDEN_BREAKS) if at >= 0]  # (faster than a regex)
     if hidden:
         # Pasted from Word or a PDF: YAML takes it for a new line, the editor shows none, so
         # every later line number would be off by one and a block text would end mid-line.
-        before = text[: hidden.start()]
-        where = Location(display_name, before.count("\n") + 1, hidden.start() - before.rfind("\n"))
+        at = min(hidden)
+        before = text[:at]
+        where = Location(display_name, before.count("\n") + 1, at - before.rfind("\n"))
         raise DataError(where, "texten innehåller en osynlig radbrytning (tecknet "
-                               f"{ord(hidden.group()):#06x}, ofta inklistrat från Word eller en pdf)",
+                               f"{ord(text[at]):#06x}, ofta inklistrat från Word eller en pdf)",
                         expected="ett mellanslag eller en vanlig radbrytning i stället för tecknet")
     try:
-        value = _convert_text(text, display_name)
+        value = _convert_text(text, raw, display_name)
     except yaml.reader.ReaderError as exc:
         # Control characters (a NUL, a pasted binary) are valid UTF-8 but no text.
         before = text[: exc.position]
