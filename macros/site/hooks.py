@@ -187,7 +187,7 @@ def _find_changed(files) -> None:
     """A quick rebuild (`serve --dirty` after an edit) renders, on every core, the pages that
     may have changed: the edited regions', the site-wide ones, and any whose navigation
     titles changed. MkDocs then reads and writes only those whose fingerprint changed, after
-    a typical edit a handful, and leaves every other page as the last build wrote it.
+    a typical edit a few dozen, and leaves every other page as the last build wrote it.
     Hand-written pages are always made again: their macros may show data."""
     generated, shown, shown_before = _state["generated"], _state["shown"], _state["shown_before"]
     candidates = [source for source in generated
@@ -195,17 +195,23 @@ def _find_changed(files) -> None:
     # The site-wide pages first: at national scale the open-data page alone takes a second,
     # which a worker spends while the other renders the regions' pages.
     candidates.sort(key=lambda source: source.split("/", 1)[0] in _state["regions"])
-    _state["ready"] = {}
+    _state["ready"], _state["writes"] = {}, set()
     for source, fingerprint, rendered in forked.imap(_rendered_if_changed, candidates, forked.processes()):
         _state["fingerprints"][source] = fingerprint
         if rendered is not None:
-            _state["ready"][source] = rendered
-    _state["writes"] = set(_state["ready"])
+            _state["writes"].add(source)
+            # Kept for the theme, up to a hundred pages' HTML (after a region's new name
+            # every page changes): the rest are rendered again as they are written.
+            if len(_state["ready"]) < _KEPT:
+                _state["ready"][source] = rendered
     for file in files.documentation_pages():
         if file.src_uri not in generated:
             file.is_modified = _always
         elif file.src_uri not in _state["writes"]:
             file.is_modified = _never
+
+
+_KEPT = 100  # pages; a typical edit at national scale changes about 80
 
 
 def _always() -> bool:
