@@ -84,7 +84,7 @@ def _location(path: str, mark) -> Location:
     return Location(path, mark.line + 1, mark.column + 1)
 
 
-# Plain texts that are not texts, by what they are.
+# Plain scalars that are not texts, and what they are.
 _SPECIAL = {**dict.fromkeys(("", "~", "null", "Null", "NULL")), "true": True, "false": False}
 
 
