@@ -120,7 +120,7 @@ class Cache:
         self.stored[group] = pickle.loads(data)
 
     def forget(self, group: str) -> None:
-        """Drop the group's models from this process (a forked worker done with its region)."""
+        """Drop the group's models from this process (a forked worker done with its part)."""
         self.stored.pop(group, None)
         self.used.pop(group, None)
 

@@ -35,6 +35,7 @@ class YamlMap(dict):
     It keeps the parser's marks and makes a Location only when one is asked for: that is
     mostly for a message, and a location made for every key read was a tenth of reading."""
 
+    __slots__ = ("file", "mark", "key_marks")  # (no attribute dictionary for each mapping)
     file: str
     mark: object  # the parser's mark: 0-based line and column
     key_marks: dict
@@ -51,6 +52,7 @@ class YamlMap(dict):
 class YamlList(list):
     """A sequence that knows where it and each of its items stand (as YamlMap)."""
 
+    __slots__ = ("file", "mark", "item_marks")
     file: str
     mark: object
     item_marks: list
@@ -82,7 +84,7 @@ def _location(path: str, mark) -> Location:
     return Location(path, mark.line + 1, mark.column + 1)
 
 
-# Plain texts that are not texts, by what they are.
+# Plain scalars that are not texts, and what they are.
 _SPECIAL = {**dict.fromkeys(("", "~", "null", "Null", "NULL")), "true": True, "false": False}
 
 
