@@ -94,7 +94,7 @@ def build(corpus: m.Corpus, settings: Settings, store: FileStore, processes: int
     the whole site. The regions' files are made in `processes` processes side by side."""
     downloads = Downloads()
     for part in forked.imap(lambda region_id: _region_files(corpus, settings, store, region_id),
-                                  sorted(corpus.regions), processes):
+                            sorted(corpus.regions), processes):
         downloads.merge(part)
 
     for name, (_, title) in jsonschemas.SCHEMAS.items():

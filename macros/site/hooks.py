@@ -93,7 +93,7 @@ def on_config(config):
     if changed is not None and _state["part"] is None and _state.get("store") is not None:
         # `mkdocs serve --dirty` after an edit: only the pages and open data of the regions
         # whose data changed are made and written again; the rest stay as the last build made them.
-        _state["part"] = changed & set(corpus.regions)
+        _state["part"] = changed & _state["regions"]
         _state["quick"] = True
     # Open data: made from the validated model here, before anything is written; the
     # files join the build in on_files, so a data error above publishes none of them.
@@ -149,8 +149,12 @@ def _in_part(source: str) -> bool:
     """In this build's part: a page of one of its regions, or a site-wide page (changes,
     catalogue, open data: outside every region's folder), which every part writes."""
     part = _state["part"]
-    folder = source.split("/", 1)[0]
-    return part is None or folder in part or folder not in _state["regions"]
+    return part is None or _site_wide(source) or source.split("/", 1)[0] in part
+
+
+def _site_wide(source: str) -> bool:
+    """A page outside every region's folder (changes, catalogue, open data)."""
+    return source.split("/", 1)[0] not in _state["regions"]
 
 
 def _written(source: str) -> bool:
@@ -194,7 +198,7 @@ def _find_changed(files) -> None:
                   if _in_part(source) or shown.get(source) != shown_before.get(source)]
     # The site-wide pages first: at national scale the open-data page alone takes a second,
     # which a worker spends while the other renders the regions' pages.
-    candidates.sort(key=lambda source: source.split("/", 1)[0] in _state["regions"])
+    candidates.sort(key=_site_wide, reverse=True)
     _state["ready"], _state["writes"] = {}, set()
     for source, fingerprint, rendered in forked.imap(_rendered_if_changed, candidates, forked.processes()):
         _state["fingerprints"][source] = fingerprint
@@ -311,7 +315,7 @@ def on_page_context(context, page, config, nav):
     if made is not None and _written(page.file.src_uri):
         with timing.phase("rendering (our templates)"):
             rendered = _state["ready"].pop(page.file.src_uri, None) or _render(page.file.src_uri)
-        if _state.get("dirty_serve"):
+        if _state.get("dirty_serve") and not _state["quick"]:  # (a quick rebuild has them: _find_changed)
             _state["fingerprints"][page.file.src_uri] = _fingerprint(page.file.src_uri, rendered)
         page.content = str(rendered.html)
         page.toc = get_toc(_toc_tokens(rendered.toc))
@@ -414,7 +418,7 @@ def on_post_build(config):
     if not _state.get("serving"):
         _release_model()
     if timing.ENABLED:
-        _state["rss_at_search"] = _rss_mb()
+        _state["rss_at_search"] = searchindex.process_memory() // 2**20
     if _search_enabled():
         with timing.phase("search index (Pagefind)"):
             _index_for_search(config)
@@ -446,13 +450,6 @@ def _release_model() -> None:
         ctypes.CDLL(None).malloc_trim(0)
     except (OSError, AttributeError):
         pass  # not glibc: the memory is freed all the same, only kept by the process
-
-
-def _rss_mb() -> int:
-    try:
-        return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 2**20
-    except (OSError, ValueError):
-        return 0
 
 
 def _write_redirects(config) -> None:

@@ -85,7 +85,7 @@ def run(site: Path, runs: list[Run], processes: int) -> Result:
                 result.most_at_once = max(result.most_at_once, len(running))
             time.sleep(_POLL)
             for each in list(running):
-                each.peak = max(each.peak, _proc_bytes(f"/proc/{each.process.pid}/status", "VmHWM") or 0)
+                each.peak = max(each.peak, process_memory(each.process.pid, "VmHWM"))
                 if each.process.poll() is None:
                     continue
                 running.remove(each)
@@ -98,7 +98,7 @@ def run(site: Path, runs: list[Run], processes: int) -> Result:
 
 def _room(running: list[Run]) -> int:
     """Bytes free for another run: what is free now less what the running ones may still grow by."""
-    growth = sum(max(0, r.need - (_proc_bytes(f"/proc/{r.process.pid}/status", "VmRSS") or 0)) for r in running)
+    growth = sum(max(0, r.need - process_memory(r.process.pid)) for r in running)
     return free_memory() - growth
 
 
@@ -129,7 +129,7 @@ def _cgroup_room() -> int | None:
             continue
         try:
             limit = (folder / limit_file).read_text().strip()
-            stat = dict(line.split() for line in (folder / "memory.stat").read_text().splitlines())
+            stat = dict(entry.split() for entry in (folder / "memory.stat").read_text().splitlines())
         except (OSError, ValueError):
             continue
         if limit.isdigit() and int(limit) < 1 << 60:
@@ -137,10 +137,15 @@ def _cgroup_room() -> int | None:
     return None
 
 
+def process_memory(pid: int | str = "self", key: str = "VmRSS") -> int:
+    """A process's resident memory, or with VmHWM its peak so far (which, unlike the kernel's
+    figure at exit, does not start from the build's own, copied at fork), in bytes; 0
+    where /proc has none."""
+    return _proc_bytes(f"/proc/{pid}/status", key) or 0
+
+
 def _proc_bytes(path: str, key: str) -> int | None:
-    """The `key:  N kB` line of a /proc file in bytes (a process's VmRSS, or its peak VmHWM,
-    which unlike the kernel's figure at exit does not start from the build's own, copied
-    at fork); None where there is none."""
+    """The `key:  N kB` line of a /proc file, in bytes; None where there is none."""
     try:
         for line in Path(path).read_text().splitlines():
             if line.startswith(key + ":"):
