@@ -632,7 +632,7 @@ def test_an_original_with_an_address_is_a_link_on_the_page_and_a_source_in_the_c
     assert '<a href="https://www.rvn.se/dokument/verksamhetsplan-2025.pdf?a=1&amp;b=2" rel="external">' \
            'Verksamhetsplan 2025 (2026–2027)</a>' in html
     assert "begäras ut" not in html
-    graph = rdflib.Graph().parse(data=downloads.files["katalog/katalog.ttl"].content, format="turtle")
+    graph = rdflib.Graph().parse(data=downloads.catalogue[0].content, format="turtle")
     dataset = rdflib.URIRef(f"{SITE_URL}{RS}/#datamangd")
     assert graph.value(dataset, ns.DCTERMS.source) == rdflib.URIRef(url)
     data = json.loads(downloads.files[f"data/{RS}/plan.json"].content)

@@ -91,9 +91,9 @@ def test_json_and_rdf_carry_hostile_text_unchanged(hostile_corpus, tmp_path):
     plan = hostile_corpus.plan("vasternorrland", "hsn-verksamhetsplan-2024-2026")
     data = json.loads(downloads.files["data/vasternorrland/planer/hsn-verksamhetsplan-2024-2026/plan.json"].content)
     assert data["title"] == plan.title
-    for path, syntax in (("katalog/katalog.ttl", "turtle"), ("katalog/katalog.rdf", "xml")):
-        graph = rdflib.Graph().parse(data=downloads.files[path].content, format=syntax)
+    for download, syntax in zip(downloads.catalogue, ("turtle", "xml")):
+        graph = rdflib.Graph().parse(data=download.content, format=syntax)
         dataset = rdflib.URIRef(f"{SITE_URL}vasternorrland/planer/hsn-verksamhetsplan-2024-2026/#datamangd")
         title = str(graph.value(dataset, ns.DCTERMS.title))
-        assert plan.title in title, (syntax, title)
+        assert plan.title in title, (download.path, title)
         assert len(list(graph.subjects(rdflib.RDF.type, ns.DCAT.Dataset))) == 6

@@ -16,17 +16,21 @@ docs/harvesting.md):
 - licence IRIs exactly as Creative Commons spells them (http, final slash); format as
   an EU file-type IRI with the IANA media type in dcat:mediaType.
 
-Dataportal.se harvests RDF/XML; the Turtle file is the same graph for people.
+Dataportal.se harvests RDF/XML; the Turtle file is the same graph for people. Both are
+written a graph at a time (the site's, then each region's) and joined (rdfparts), so
+that memory holds one region's statements, not the nation's.
 """
 
 from __future__ import annotations
+
+from itertools import chain
 
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
 
 from .. import model as m
 from .. import urls
-from .. import forked
+from . import rdfparts
 from .publication import CC0, Download, Settings
 from .store import FileStore
 
@@ -65,8 +69,12 @@ def _agent(graph: Graph, iri: URIRef, name: str, kind: str, homepage: str = "") 
     return iri
 
 
+def _contact_iri(settings: Settings) -> URIRef:
+    return _iri(settings, urls.url_of(urls.CATALOGUE_SOURCE), "kontakt")
+
+
 def _contact(graph: Graph, settings: Settings) -> URIRef:
-    iri = _iri(settings, urls.url_of(urls.CATALOGUE_SOURCE), "kontakt")
+    iri = _contact_iri(settings)
     graph.add((iri, RDF.type, VCARD.Organization))
     graph.add((iri, VCARD.fn, Literal(settings.publisher_name, lang=SV)))
     graph.add((iri, VCARD.hasEmail, URIRef(f"mailto:{settings.publisher_email}")))
@@ -130,11 +138,19 @@ def _date(text: str) -> Literal:
     return Literal(text, datatype=XSD.date)
 
 
-def graph(corpus: m.Corpus, settings: Settings, downloads) -> Graph:
+def _catalogue_iri(settings: Settings) -> URIRef:
+    return _iri(settings, urls.url_of(urls.CATALOGUE_SOURCE), "katalog")
+
+
+def _installation_iri(settings: Settings) -> URIRef:
+    return _iri(settings, urls.url_of(urls.CATALOGUE_SOURCE), "utgivare")
+
+
+def _site_graph(corpus: m.Corpus, settings: Settings, downloads) -> Graph:
+    """The catalogue itself, its publisher and contact point, and the dataset of the whole site."""
     g = _graph()
-    catalogue_page = urls.url_of(urls.CATALOGUE_SOURCE)
-    catalogue = _iri(settings, catalogue_page, "katalog")
-    installation = _agent(g, _iri(settings, catalogue_page, "utgivare"), settings.publisher_name,
+    catalogue = _catalogue_iri(settings)
+    installation = _agent(g, _installation_iri(settings), settings.publisher_name,
                           settings.publisher_type, settings.site_url)
     contact = _contact(g, settings)
     g.add((catalogue, RDF.type, DCAT.Catalog))
@@ -151,47 +167,6 @@ def graph(corpus: m.Corpus, settings: Settings, downloads) -> Graph:
         g.add((catalogue, DCTERMS.issued, _date(settings.changelog.changes[-1].date)))
         g.add((catalogue, DCTERMS.modified, _date(settings.modified)))
 
-    for region in sorted(corpus.regions.values(), key=lambda r: r.id):
-        page = urls.url_of(urls.region_source(region.id))
-        agent = _agent(g, _iri(settings, page, "organisation"), region.name,
-                       "http://purl.org/adms/publishertype/RegionalAuthority",
-                       urls.absolute(settings.site_url, page))
-        for place in region.geography:
-            g.add((catalogue, DCTERMS.spatial, URIRef(place)))
-        for plan in region.plans:
-            page = urls.url_of(urls.plan_source(region.id, plan.id))
-            iri = _iri(settings, page, "datamangd")
-            body = region.body_name(plan.body_id)
-            _dataset(g, settings, iri, f"{body}: {plan.title}, {region.name}",
-                     f"{plan.title} för {body.lower()} i {region.name} ({_period_text(plan.period)}) "
-                     "som öppna data: mål, indikatorer med utfall och målnivåer, tabeller, åtgärder "
-                     "och uppdrag." + _about_original(plan.original),
-                     agent, contact, urls.absolute(settings.site_url, page),
-                     [plan.kind, "indikatorer", "målnivåer", "mål", region.name], region.geography,
-                     downloads.for_plan(plan))
-            _original(g, iri, plan.original)
-            _period(g, URIRef(f"{iri}-period"), Literal(str(plan.period.start), datatype=XSD.gYear),
-                    Literal(str(plan.period.end), datatype=XSD.gYear))
-            g.add((iri, DCTERMS.temporal, URIRef(f"{iri}-period")))
-            _dates(g, iri, settings, plan)
-            g.add((catalogue, DCAT.dataset, iri))
-        for meeting in region.meetings:
-            page = urls.url_of(urls.meeting_source(region.id, meeting.id))
-            iri = _iri(settings, page, "datamangd")
-            _dataset(g, settings, iri, f"{meeting.title}, {region.name}",
-                     f"Protokollet från {meeting.title.lower()} i {region.name} som öppna data: "
-                     "varje paragraf (§) med sitt beslut och dess att-satser." + _about_original(meeting.original),
-                     agent, contact,
-                     urls.absolute(settings.site_url, page),
-                     ["protokoll", "beslut", region.body_name(meeting.body_id).lower(), region.name],
-                     region.geography, downloads.for_meeting(meeting))
-            _original(g, iri, meeting.original)
-            if meeting.dates:
-                _period(g, URIRef(f"{iri}-period"), _date(meeting.dates[0]), _date(meeting.dates[-1]))
-                g.add((iri, DCTERMS.temporal, URIRef(f"{iri}-period")))
-            _dates(g, iri, settings, meeting)
-            g.add((catalogue, DCAT.dataset, iri))
-
     everything = _iri(settings, urls.DATA_DIR + "/", "datamangd")
     _dataset(g, settings, everything, f"{settings.site_name}: alla planer och protokoll",
              "Alla regioners planer och protokoll på webbplatsen i en JSON-fil, och alla tabeller som "
@@ -202,6 +177,54 @@ def graph(corpus: m.Corpus, settings: Settings, downloads) -> Graph:
     if settings.modified:
         g.add((everything, DCTERMS.modified, _date(settings.modified)))
     g.add((catalogue, DCAT.dataset, everything))
+    return g
+
+
+def _region_graph(region: m.Region, settings: Settings, downloads) -> Graph:
+    """A region as publisher, a dataset for each of its plans and sets of minutes, and the
+    catalogue's statements that list them."""
+    g = _graph()
+    catalogue = _catalogue_iri(settings)
+    contact = _contact_iri(settings)
+    page = urls.url_of(urls.region_source(region.id))
+    agent = _agent(g, _iri(settings, page, "organisation"), region.name,
+                   "http://purl.org/adms/publishertype/RegionalAuthority",
+                   urls.absolute(settings.site_url, page))
+    for place in region.geography:
+        g.add((catalogue, DCTERMS.spatial, URIRef(place)))
+    for plan in region.plans:
+        page = urls.url_of(urls.plan_source(region.id, plan.id))
+        iri = _iri(settings, page, "datamangd")
+        body = region.body_name(plan.body_id)
+        _dataset(g, settings, iri, f"{body}: {plan.title}, {region.name}",
+                 f"{plan.title} för {body.lower()} i {region.name} ({_period_text(plan.period)}) "
+                 "som öppna data: mål, indikatorer med utfall och målnivåer, tabeller, åtgärder "
+                 "och uppdrag." + _about_original(plan.original),
+                 agent, contact, urls.absolute(settings.site_url, page),
+                 [plan.kind, "indikatorer", "målnivåer", "mål", region.name], region.geography,
+                 downloads.for_plan(plan))
+        _original(g, iri, plan.original)
+        _period(g, URIRef(f"{iri}-period"), Literal(str(plan.period.start), datatype=XSD.gYear),
+                Literal(str(plan.period.end), datatype=XSD.gYear))
+        g.add((iri, DCTERMS.temporal, URIRef(f"{iri}-period")))
+        _dates(g, iri, settings, plan)
+        g.add((catalogue, DCAT.dataset, iri))
+    for meeting in region.meetings:
+        page = urls.url_of(urls.meeting_source(region.id, meeting.id))
+        iri = _iri(settings, page, "datamangd")
+        _dataset(g, settings, iri, f"{meeting.title}, {region.name}",
+                 f"Protokollet från {meeting.title.lower()} i {region.name} som öppna data: "
+                 "varje paragraf (§) med sitt beslut och dess att-satser." + _about_original(meeting.original),
+                 agent, contact,
+                 urls.absolute(settings.site_url, page),
+                 ["protokoll", "beslut", region.body_name(meeting.body_id).lower(), region.name],
+                 region.geography, downloads.for_meeting(meeting))
+        _original(g, iri, meeting.original)
+        if meeting.dates:
+            _period(g, URIRef(f"{iri}-period"), _date(meeting.dates[0]), _date(meeting.dates[-1]))
+            g.add((iri, DCTERMS.temporal, URIRef(f"{iri}-period")))
+        _dates(g, iri, settings, meeting)
+        g.add((catalogue, DCAT.dataset, iri))
     return g
 
 
@@ -232,23 +255,20 @@ def _period_text(period: m.Period) -> str:
     return str(period.start) if period.start == period.end else f"{period.start}–{period.end}"
 
 
-def files(corpus: m.Corpus, settings: Settings, downloads, store: FileStore,
-          processes: int = 1) -> tuple[Download, Download]:
+def files(corpus: m.Corpus, settings: Settings, downloads, store: FileStore) -> list[Download]:
+    """katalog.ttl and katalog.rdf, written a graph at a time: the site's own statements,
+    then each region's. At national scale the whole graph (half a million statements) took
+    some 350 MB in rdflib; one region's takes a twentieth of that."""
     about = "Datakatalogen (DCAT-AP-SE): varje datamängd och fil på webbplatsen."
-
-    made: list[Graph] = []  # the graph, once per process
-
-    def save(file: tuple[str, str, str, str]) -> Download:
-        path, format, media_type, syntax = file
-        if not made:
-            made.append(graph(corpus, settings, downloads))
-        serialised = made[0].serialize(format=syntax, encoding="utf-8")
-        return store.save(path, "Datakatalog", format, media_type, serialised, about)
-
-    # rdflib is slow and large at national scale (a graph of half a million triples): each
-    # format is made, graph and all, in a process of its own, side by side, so that the
-    # build's own memory never holds the graph.
-    turtle, rdfxml = forked.imap(save, [
-        (urls.CATALOGUE_TURTLE, "Turtle", "text/turtle", "turtle"),
-        (urls.CATALOGUE_RDFXML, "RDF/XML", "application/rdf+xml", "pretty-xml")], processes)
-    return turtle, rdfxml
+    regions = sorted(corpus.regions.values(), key=lambda r: r.id)
+    graphs = chain([_site_graph(corpus, settings, downloads)],
+                   (_region_graph(region, settings, downloads) for region in regions))  # one at a time
+    with store.target(urls.CATALOGUE_TURTLE).open("wb") as turtle_file, \
+            store.target(urls.CATALOGUE_RDFXML).open("wb") as rdfxml_file:
+        turtle, rdfxml = rdfparts.Turtle(turtle_file), rdfparts.RdfXml(rdfxml_file)
+        for graph in graphs:
+            turtle.add(graph.serialize(format="turtle", encoding="utf-8"))
+            rdfxml.add(graph.serialize(format="pretty-xml", encoding="utf-8"))
+        rdfxml.close()
+    return [store.saved(urls.CATALOGUE_TURTLE, "Datakatalog", "Turtle", "text/turtle", about),
+            store.saved(urls.CATALOGUE_RDFXML, "Datakatalog", "RDF/XML", "application/rdf+xml", about)]

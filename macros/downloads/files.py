@@ -27,8 +27,10 @@ class Downloads:
     meetings: dict[tuple[str, str], list[Download]] = field(default_factory=dict)
     indicators: dict[tuple[str, str], Download] = field(default_factory=dict)  # (region, indicator) → its history
     site_wide: list[Download] = field(default_factory=list)
-    catalogue: list[Download] = field(default_factory=list)
     schemas: list[Download] = field(default_factory=list)
+    # katalog.ttl and katalog.rdf describe every other file, so they are made last, in a
+    # process of their own while the build goes on; not in `files` (see `catalogue`).
+    catalogue_files: forked.Later[list[Download]] | None = None
 
     kinds: dict[str, tables.TableKind] = field(default_factory=dict)  # CSV path → its columns
 
@@ -64,6 +66,11 @@ class Downloads:
         part.indicators = {k: v for k, v in self.indicators.items() if k[0] == region_id}
         return part
 
+    @property
+    def catalogue(self) -> list[Download]:
+        """The catalogue's files, once they are made (waited for here)."""
+        return self.catalogue_files.result() if self.catalogue_files is not None else []
+
     def for_plan(self, plan: m.Plan) -> list[Download]:
         return self.plans.get((plan.region_id, plan.id), [])
 
@@ -91,7 +98,8 @@ def _csv(store: FileStore, path: str, kind: tables.TableKind, rows: list[dict], 
 
 def build(corpus: m.Corpus, settings: Settings, store: FileStore, processes: int = 1) -> Downloads:
     """Every file, written to `store`: per plan, per set of minutes, per indicator, and for
-    the whole site. The regions' files are made in `processes` processes side by side."""
+    the whole site. The regions' files are made in `processes` processes side by side, and
+    with two or more the catalogue in the background (`Downloads.catalogue` waits for it)."""
     downloads = Downloads()
     for part in forked.imap(lambda region_id: _region_files(corpus, settings, store, region_id),
                             sorted(corpus.regions), processes):
@@ -118,8 +126,8 @@ def build(corpus: m.Corpus, settings: Settings, store: FileStore, processes: int
     zipped = downloads.add(store.saved(urls.CSV_ZIP, "Alla CSV-filer i en zip-fil", "ZIP", ZIP,
                                        "Alla CSV-filer med databeskrivningen datapackage.json."))
     downloads.site_wide = [everything, zipped, package_file]
-    turtle, rdfxml = catalogue.files(corpus, settings, downloads, store, processes)
-    downloads.catalogue = [downloads.add(turtle), downloads.add(rdfxml)]
+    downloads.catalogue_files = forked.Later(lambda: catalogue.files(corpus, settings, downloads, store),
+                                             processes)
     return downloads
 
 
@@ -135,8 +143,8 @@ def remake_regions(previous: Downloads, corpus: m.Corpus, settings: Settings, st
     for path, download in previous.files.items():
         if path not in downloads.files and previous.region_of(path) is None:
             downloads.add(download, previous.kinds.get(path))
-    downloads.site_wide, downloads.catalogue, downloads.schemas = \
-        previous.site_wide, previous.catalogue, previous.schemas
+    downloads.site_wide, downloads.catalogue_files, downloads.schemas = \
+        previous.site_wide, previous.catalogue_files, previous.schemas
     return downloads
 
 

@@ -16,6 +16,7 @@ import gc
 import hashlib
 import logging
 import os
+import shutil
 import tempfile
 import types
 from pathlib import Path
@@ -266,6 +267,9 @@ def _search_enabled() -> bool:
 
 def on_build_error(error):
     _close_prerender()
+    downloads = _state.get("downloads")
+    if downloads is not None and downloads.catalogue_files is not None:
+        downloads.catalogue_files.cancel()
     _remove_store()
 
 
@@ -313,6 +317,8 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     made = _state["generated"].get(page.file.src_uri)
     if made is not None and _written(page.file.src_uri):
+        if page.file.src_uri == urls.CATALOGUE_SOURCE:
+            _wait_for_catalogue()  # the page lists its files
         with timing.phase("rendering (our templates)"):
             rendered = _state["ready"].pop(page.file.src_uri, None) or _render(page.file.src_uri)
         if _state.get("dirty_serve") and not _state["quick"]:  # (a quick rebuild has them: _find_changed)
@@ -357,8 +363,10 @@ def on_env(env, config, files):
     env.globals["op_search_regions"] = sorted(_state["regions"])
     if _state["quick"]:
         return env  # the pages to write are rendered (on_files), and the others are not built
+    # Not the catalogue page: it waits for the catalogue, made in the background, and so is
+    # rendered here, among the last pages (the site-wide pages come after the regions').
     order = [f.src_uri for f in files.documentation_pages()
-             if f.src_uri in _state["generated"] and _in_part(f.src_uri)]
+             if f.src_uri in _state["generated"] and _in_part(f.src_uri) and f.src_uri != urls.CATALOGUE_SOURCE]
     if parallel.workers():
         _state["prerender"] = parallel.Prerender(_state["generated"], order, parallel.workers())
     _state["ready"] = {}
@@ -411,8 +419,13 @@ def on_shutdown():
 
 def on_post_build(config):
     _close_prerender()
+    if not _state["quick"]:  # (a quick rebuild leaves the last build's catalogue in the site)
+        for download in _wait_for_catalogue():
+            target = Path(config.site_dir) / download.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(download.stored, target)
     if not _state.get("dirty_serve"):
-        _remove_store()  # MkDocs copied the open-data files before it wrote the pages
+        _remove_store()  # MkDocs copied the other open-data files before it wrote the pages
     with timing.phase("redirects"):
         _write_redirects(config)
     if not _state.get("serving"):
@@ -436,6 +449,13 @@ def on_post_build(config):
                        # Forked workers count the memory they share with the build as theirs.
                        "peak RSS of the largest child process, MB":
                            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024})
+
+
+def _wait_for_catalogue() -> list:
+    """The catalogue's files (katalog.ttl, .rdf): made in the background since on_config, while
+    the pages were written; MkDocs does not know them, so they are copied in on_post_build."""
+    with timing.phase("waiting for the catalogue (made in the background)"):
+        return _state["downloads"].catalogue
 
 
 def _release_model() -> None:
