@@ -69,12 +69,14 @@ def _agent(graph: Graph, iri: URIRef, name: str, kind: str, homepage: str = "") 
     return iri
 
 
-def _contact_iri(settings: Settings) -> URIRef:
-    return _iri(settings, urls.url_of(urls.CATALOGUE_SOURCE), "kontakt")
+def _described_on_catalogue_page(settings: Settings, name: str) -> URIRef:
+    """The catalogue ("katalog"), its publisher ("utgivare") and contact point ("kontakt"):
+    named in the site's graph and referred to from every region's."""
+    return _iri(settings, urls.url_of(urls.CATALOGUE_SOURCE), name)
 
 
 def _contact(graph: Graph, settings: Settings) -> URIRef:
-    iri = _contact_iri(settings)
+    iri = _described_on_catalogue_page(settings, "kontakt")
     graph.add((iri, RDF.type, VCARD.Organization))
     graph.add((iri, VCARD.fn, Literal(settings.publisher_name, lang=SV)))
     graph.add((iri, VCARD.hasEmail, URIRef(f"mailto:{settings.publisher_email}")))
@@ -138,19 +140,11 @@ def _date(text: str) -> Literal:
     return Literal(text, datatype=XSD.date)
 
 
-def _catalogue_iri(settings: Settings) -> URIRef:
-    return _iri(settings, urls.url_of(urls.CATALOGUE_SOURCE), "katalog")
-
-
-def _installation_iri(settings: Settings) -> URIRef:
-    return _iri(settings, urls.url_of(urls.CATALOGUE_SOURCE), "utgivare")
-
-
 def _site_graph(corpus: m.Corpus, settings: Settings, downloads) -> Graph:
     """The catalogue itself, its publisher and contact point, and the dataset of the whole site."""
     g = _graph()
-    catalogue = _catalogue_iri(settings)
-    installation = _agent(g, _installation_iri(settings), settings.publisher_name,
+    catalogue = _described_on_catalogue_page(settings, "katalog")
+    installation = _agent(g, _described_on_catalogue_page(settings, "utgivare"), settings.publisher_name,
                           settings.publisher_type, settings.site_url)
     contact = _contact(g, settings)
     g.add((catalogue, RDF.type, DCAT.Catalog))
@@ -184,8 +178,8 @@ def _region_graph(region: m.Region, settings: Settings, downloads) -> Graph:
     """A region as publisher, a dataset for each of its plans and sets of minutes, and the
     catalogue's statements that list them."""
     g = _graph()
-    catalogue = _catalogue_iri(settings)
-    contact = _contact_iri(settings)
+    catalogue = _described_on_catalogue_page(settings, "katalog")
+    contact = _described_on_catalogue_page(settings, "kontakt")
     page = urls.url_of(urls.region_source(region.id))
     agent = _agent(g, _iri(settings, page, "organisation"), region.name,
                    "http://purl.org/adms/publishertype/RegionalAuthority",

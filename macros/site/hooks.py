@@ -16,7 +16,6 @@ import gc
 import hashlib
 import logging
 import os
-import shutil
 import tempfile
 import types
 from pathlib import Path
@@ -27,6 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import copy_file
 
 from macros import forked, urls
 from macros.downloads import FileStore, remake_regions
@@ -421,9 +421,7 @@ def on_post_build(config):
     _close_prerender()
     if not _state["quick"]:  # (a quick rebuild leaves the last build's catalogue in the site)
         for download in _wait_for_catalogue():
-            target = Path(config.site_dir) / download.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(download.stored, target)
+            copy_file(str(download.stored), str(Path(config.site_dir) / download.path))
     if not _state.get("dirty_serve"):
         _remove_store()  # MkDocs copied the other open-data files before it wrote the pages
     with timing.phase("redirects"):
