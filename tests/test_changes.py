@@ -63,7 +63,7 @@ def test_each_page_says_when_its_data_last_changed(site, data_file):
         assert shown is None, "a file with uncommitted changes has no date from the history"
         return
     # the day the change reached the published branch: its first-parent commit, in UTC
-    date = git(ROOT, "log", "-1", "--first-parent", "--diff-merges=first-parent",
+    date = git(ROOT, "log", "-1", "--first-parent", "--no-patch",
                "--format=%cd", "--date=format-local:%Y-%m-%d", "--", data_file, tz="UTC").strip()
     assert shown == f"{date_text(date)} ( alla ändringar )", shown
     link = site.content(PAGES[data_file]).select_one("dl.op-facts time")

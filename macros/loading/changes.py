@@ -52,11 +52,11 @@ class Commit(NamedTuple):
 
 def _git(project: Path, *args: str) -> str | None:
     try:
-        result = subprocess.run(["git", "-C", str(project), *args], capture_output=True, text=True,
-                                encoding="utf-8", errors="replace", timeout=_TIMEOUT)
+        result = subprocess.run(["git", "-C", str(project), *args], capture_output=True, timeout=_TIMEOUT)
     except (OSError, subprocess.SubprocessError):
         return None
-    return result.stdout if result.returncode == 0 else None
+    # Decoded here, not in text mode: that would turn a "\r" in a file name into "\n".
+    return result.stdout.decode("utf-8", "replace") if result.returncode == 0 else None
 
 
 def read_changes(project: Path, folder: str = "data", now: float | None = None) -> ChangeLog:
@@ -75,14 +75,16 @@ def read_changes(project: Path, folder: str = "data", now: float | None = None) 
     # Only the data files themselves: a change to data/README.md or a schema publishes nothing.
     # (In a pathspec, * also matches /, so this is every YAML file under the folder.)
     data_files = ("--", f"{folder}/*.yml", f"{folder}/*.yaml")
-    walk = ("log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "-z")
-    structure = _git(project, *walk, "--format=%H %ct", "--name-only", *data_files)
+    walk = ("log", "--first-parent", "--no-renames", "-z")
+    # A merge counts as the change of every file it brings: diffed against its first parent.
+    structure = _git(project, *walk, "--diff-merges=first-parent", "--name-only", "--format=%H %ct", *data_files)
     if structure is None:
         return ChangeLog()
     root = _git(project, "rev-parse", "--show-prefix")  # the project's place in the repository
     prefix = (root or "").strip()
     commits = parse_structure(structure, prefix + folder + "/")
-    subjects = parse_subjects(_git(project, *walk, "--format=%H %s", *data_files) or "",
+    # No diff at all here: a patch would carry the files' own text.
+    subjects = parse_subjects(_git(project, *walk, "--no-patch", "--format=%H %s", *data_files) or "",
                               {c.hash for c in commits})
     dates = commit_dates(commits, time.time() if now is None else now)
     changes: list[Change] = []
