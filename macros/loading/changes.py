@@ -79,9 +79,11 @@ def read_changes(project: Path, folder: str = "data", now: float | None = None) 
     # A merge counts as the change of every file it brings: diffed against its first parent.
     structure = _git(project, *walk, "--diff-merges=first-parent", "--name-only", "--format=%H %ct", *data_files)
     if structure is None:
+        log.info("Ändringsdatum visas inte: git log misslyckades (historiken saknar commits, "
+                 "eller git är äldre än 2.31).")
         return ChangeLog()
     root = _git(project, "rev-parse", "--show-prefix")  # the project's place in the repository
-    prefix = (root or "").strip()
+    prefix = (root or "").rstrip("\n")
     commits = parse_structure(structure, prefix + folder + "/")
     # No diff at all here: a patch would carry the files' own text.
     subjects = parse_subjects(_git(project, *walk, "--no-patch", "--format=%H %s", *data_files) or "",

@@ -20,8 +20,9 @@ class ChangeLog:
     """What the repository says; empty when the site is built without one."""
 
     changes: list[Change] = field(default_factory=list)  # newest first
-    last_changed: dict[str, str] = field(default_factory=dict)  # data file → date of its last commit
-    first_published: dict[str, str] = field(default_factory=dict)  # data file → date of its first commit
+    # data file → date of its last and of its first change; "" when that change has no date to trust
+    last_changed: dict[str, str] = field(default_factory=dict)
+    first_published: dict[str, str] = field(default_factory=dict)
 
     @property
     def newest(self) -> str:
