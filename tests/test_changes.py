@@ -36,9 +36,11 @@ def facts(site, url: str) -> dict[str, str]:
             for dt in site.content(url).select("dl.op-facts dt")}
 
 
-def git(directory: Path, *args: str, date: str = "") -> str:
+def git(directory: Path, *args: str, date: str = "", tz: str = "") -> str:
     env = dict(os.environ, GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="t@example.org",
                GIT_COMMITTER_NAME="Test", GIT_COMMITTER_EMAIL="t@example.org")
+    if tz:
+        env["TZ"] = tz
     if date:
         env.update(GIT_AUTHOR_DATE=f"{date}T12:00:00", GIT_COMMITTER_DATE=f"{date}T12:00:00")
     return subprocess.run(["git", "-C", str(directory), *args], env=env, check=True,
@@ -60,7 +62,9 @@ def test_each_page_says_when_its_data_last_changed(site, data_file):
     if dirty:
         assert shown is None, "a file with uncommitted changes has no date from the history"
         return
-    date = git(ROOT, "log", "-1", "--format=%cs", "--", data_file).strip()
+    # the day the change reached the published branch: its first-parent commit, in UTC
+    date = git(ROOT, "log", "-1", "--first-parent", "--no-patch",
+               "--format=%cd", "--date=format-local:%Y-%m-%d", "--", data_file, tz="UTC").strip()
     assert shown == f"{date_text(date)} ( alla ändringar )", shown
     link = site.content(PAGES[data_file]).select_one("dl.op-facts time")
     assert link["datetime"] == date
@@ -68,7 +72,8 @@ def test_each_page_says_when_its_data_last_changed(site, data_file):
 
 @pytest.mark.skipif(not _in_git(), reason="the project is not a full git clone")
 def test_the_changes_page_lists_the_latest_commits_to_data(site):
-    expected = git(ROOT, "log", "-3", "--format=%cs %s", "--", "data/*.yml").strip().splitlines()
+    expected = git(ROOT, "log", "-3", "--first-parent", "--format=%cd %s", "--date=format-local:%Y-%m-%d",
+                   "--", "data/*.yml", tz="UTC").strip().splitlines()
     rows = site.content("/andringar/").select("table.op-changes tbody tr")
     shown = [norm(f"{tr.find_all('td')[0].get_text()} {tr.find_all('td')[1].get_text()}") for tr in rows[:3]]
     assert shown == [norm(line) for line in expected]
@@ -77,7 +82,7 @@ def test_the_changes_page_lists_the_latest_commits_to_data(site):
     assert any(href.endswith("vasternorrland/planer/hsn-verksamhetsplan-2024-2026/") for href in links), links
 
 
-def test_history_from_one_git_log(tmp_path, monkeypatch):
+def test_history_from_one_walk_for_structure_and_one_for_subjects(tmp_path, monkeypatch):
     repo = tmp_path / "repo"
     (repo / "data" / "planer" / "r").mkdir(parents=True)
     git(repo.parent, "init", "-q", str(repo))
@@ -99,7 +104,8 @@ def test_history_from_one_git_log(tmp_path, monkeypatch):
     monkeypatch.setattr(changes_module.subprocess, "run",
                         lambda args, **kw: calls.append(args) or real_run(args, **kw))
     history = read_changes(repo)
-    assert [c for c in calls if "log" in c] and len([c for c in calls if "log" in c]) == 1
+    # one walk for the structure and one for the subjects, however many commits there are
+    assert len([c for c in calls if "log" in c]) == 2
     assert [(c.date, c.subject) for c in history.changes] == [("2024-03-05", "Rättad titel i a"),
                                                                ("2024-01-10", "Två planer")]
     assert history.last_changed == {"data/planer/r/a.yml": "2024-03-05"}  # b.yml is uncommitted

@@ -218,3 +218,50 @@ def test_usage_is_printed_with_h(project, tmp_path):
     assert shown.returncode == 0 and "--rollback" in shown.stdout and "--keep N" in shown.stdout
     wrong = publish(project, "--keep", "1", "www", cwd=tmp_path)
     assert wrong.returncode == 2 and "minst 2" in wrong.stderr
+
+
+@pytest.fixture
+def quick_python(tmp_path: Path) -> Path:
+    """The project's Python for the script's own small checks, with validation and the build
+    stood in for by a one-page site: what these tests look at is what the script does with
+    the versions, and a real build per publish would take minutes."""
+    fake = tmp_path / "python"
+    fake.write_text(f"""#!/usr/bin/env bash
+if [ "$1" = -m ] && [ "$2" = macros ]; then exit 0; fi
+if [ "$1" = -m ] && [ "$2" = mkdocs ]; then
+  while [ $# -gt 0 ]; do [ "$1" != --site-dir ] || site="$2"; shift; done
+  mkdir -p "$site" && echo "en webbplats" >"$site/index.html"; exit
+fi
+exec {sys.executable} "$@"
+""", encoding="utf-8")
+    fake.chmod(0o755)
+    return fake
+
+
+def test_a_count_with_leading_zeros_is_read_as_decimal(project, srv, quick_python):
+    """Bash arithmetic reads "08" as octal and fails, after the switch; "010" would keep 8."""
+    target, releases = srv / "www", srv / "www.releases"
+    kept = []
+    for keep in ("08", "0009", "019", "010", "002"):
+        result = publish(project, "--keep", keep, "--python", str(quick_python), str(target), cwd=srv, python=False)
+        assert result.returncode == 0, result.stderr
+        kept.append(len([r for r in listing(releases) if (releases / r / MARKER).is_file()]))
+    assert kept == [1, 2, 3, 4, 2]
+    assert release_of(target) in listing(releases)
+
+
+@pytest.mark.parametrize("keep", ["", "0", "000", "01", "abc", "-1", "+3", " 3", "3 ", "0x10", "1e3", "3.0",
+                                  "\u0663", "\uff13", "1234567", "99999999999999999999", "9" * 400],
+                         ids=lambda keep: repr(keep) if len(keep) < 30 else f"{len(keep)} digits")
+def test_a_count_that_is_not_a_small_decimal_number_is_refused_before_anything_changes(project, srv, quick_python, keep):
+    before = state_without_target(srv)
+    refused = publish(project, "--keep", keep, "--python", str(quick_python), "www", cwd=srv, python=False)
+    assert refused.returncode == 2, refused.stdout + refused.stderr
+    assert "publish: --keep måste vara" in refused.stderr and "Validerar" not in refused.stdout
+    assert all(line.startswith(("publish: ", "Se: ")) for line in refused.stderr.splitlines()), \
+        "a message of its own, not the shell's: " + refused.stderr
+    assert state_without_target(srv) == before
+
+
+def state_without_target(srv: Path) -> tuple:
+    return listing(srv), served(srv / "annan-webbplats"), (srv / "www.bak").read_bytes()

@@ -157,8 +157,8 @@ def _site_graph(corpus: m.Corpus, settings: Settings, downloads) -> Graph:
     g.add((catalogue, DCTERMS.language, LANGUAGE_SWEDISH))
     g.add((catalogue, FOAF.homepage, URIRef(settings.site_url)))
     g.add((catalogue, DCAT.themeTaxonomy, URIRef(EU + "data-theme")))
-    if settings.changelog.changes:  # first and latest change of the published data
-        g.add((catalogue, DCTERMS.issued, _date(settings.changelog.changes[-1].date)))
+    if settings.modified:  # first and latest change of the published data
+        g.add((catalogue, DCTERMS.issued, _date(settings.changelog.oldest)))
         g.add((catalogue, DCTERMS.modified, _date(settings.modified)))
 
     everything = _iri(settings, urls.DATA_DIR + "/", "datamangd")

@@ -45,7 +45,7 @@ class Settings:
     @property
     def modified(self) -> str:
         """The newest change of the published data, or "" without history."""
-        return self.changelog.changes[0].date if self.changelog.changes else ""
+        return self.changelog.newest
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 class Change:
     """One commit that changed files under data/."""
 
-    date: str  # "2026-11-24", the commit date
+    date: str  # "2026-11-24", the day it reached the published branch, or "" (no date to trust)
     subject: str  # the commit message's first line
     files: tuple[str, ...]  # paths relative to the project, "data/planer/…/….yml"
 
@@ -20,8 +20,19 @@ class ChangeLog:
     """What the repository says; empty when the site is built without one."""
 
     changes: list[Change] = field(default_factory=list)  # newest first
-    last_changed: dict[str, str] = field(default_factory=dict)  # data file → date of its last commit
-    first_published: dict[str, str] = field(default_factory=dict)  # data file → date of its first commit
+    # data file → date of its last and of its first change; "" when that change has no date to trust
+    last_changed: dict[str, str] = field(default_factory=dict)
+    first_published: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def newest(self) -> str:
+        """The date of the newest change that has one, or ""."""
+        return next((c.date for c in self.changes if c.date), "")
+
+    @property
+    def oldest(self) -> str:
+        """The date of the oldest change that has one, or ""."""
+        return next((c.date for c in reversed(self.changes) if c.date), "")
 
     def changed(self, item) -> str:
         """The date a plan's or minutes' data last changed: from the history, else the
