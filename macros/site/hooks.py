@@ -34,7 +34,7 @@ from macros.downloads import build as build_downloads
 from macros.loading import DataErrors
 from macros.loading.changes import read_changes
 from macros.rendering.pages import Published, plan_title
-from macros.site import checks, opendata, pages, parallel, redirects, searchindex, timing
+from macros.site import checks, opendata, pages, parallel, redirects, sandbox, searchindex, timing
 
 _state: dict = {}
 log = logging.getLogger("mkdocs.hooks.oppna_planer")
@@ -75,6 +75,8 @@ def on_serve(server, config, builder):
 def on_config(config):
     timing.mark("build")
     _warn_about_site_url(config)
+    if "macros" in config.plugins:  # (its on_config has run: hooks come after plugins)
+        sandbox.sandbox(config.plugins["macros"], config)
     project = Path(config.config_file_path).parent
     data_dir = project / "data"
     try:
