@@ -57,7 +57,7 @@ def changed_regions(data_dir: Path) -> set[str] | None:
 
 def load(data_dir: Path) -> Corpus:
     """The corpus, read again only when a file under data/ changed (for `mkdocs serve`)."""
-    data_dir = Path(data_dir).resolve()
+    data_dir = Path(data_dir).parent.resolve() / Path(data_dir).name  # (data/ a link is refused, not followed)
     signature = _signature(data_dir)
     cached = _cache.get(str(data_dir))
     if cached and cached[0] == signature:
