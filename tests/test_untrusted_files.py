@@ -117,8 +117,8 @@ def test_a_crafted_cache_file_never_runs(project, tmp_path, plant):
     assert validate(project).returncode == 0  # the cache as a run writes it
     env = plant(project, marker, tmp_path)
     result = validate(project, **env)
-    assert result.returncode == 0, result.stderr
     assert not marker.exists(), "a crafted pickle ran"
+    assert result.returncode == 0, result.stderr
     if env:
         assert "cache används inte" in result.stderr and "ligger i projektet" in result.stderr
 

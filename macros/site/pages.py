@@ -34,12 +34,12 @@ _regions_seen: dict[str, dict[str, tuple]] = {}
 def changed_regions(data_dir: Path) -> set[str] | None:
     """The regions whose data changed since the last call for this data/ (for `mkdocs serve
     --dirty`), or None the first time or when anything but a region's own files changed
-    (a schema, a file directly in data/)."""
+    (a file directly in data/)."""
     data_dir = Path(data_dir).resolve()
     by_region: dict[str, list] = {}
     for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
         parts = path.relative_to(data_dir).parts
-        if len(parts) == 3 and parts[0] != "schema":
+        if len(parts) == 3:
             region = parts[1]
         elif len(parts) == 2 and parts[0] in ("regioner", "indikatorer"):
             region = path.stem
