@@ -4,6 +4,7 @@ without building: all data, and mkdocs.yml's moved pages and docs/ against the d
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import sys
 import time
@@ -20,6 +21,7 @@ def main(argv: list[str]) -> int:
         print(USAGE, file=sys.stderr)
         return 2
     data_dir = Path(argv[1]) if len(argv) == 2 else Path("data")
+    _show_notes()
     started = time.perf_counter()
     try:
         corpus = load_corpus(data_dir, processes())
@@ -37,6 +39,16 @@ def main(argv: list[str]) -> int:
     print(f"Data är giltiga: {len(corpus.regions)} regioner, {plans} planer, "
           f"{meetings} protokoll ({elapsed:.2f} s).")
     return 0
+
+
+def _show_notes() -> None:
+    """The INFO lines the build shows (why the cache is off …) on stderr, as MkDocs would."""
+    notes = logging.getLogger("mkdocs.plugins.oppna_planer")
+    if not notes.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("INFO    -  %(message)s"))
+        notes.addHandler(handler)
+        notes.setLevel(logging.INFO)
 
 
 def _project_problems(corpus, project: Path) -> list[str]:

@@ -91,6 +91,8 @@ class Later(Generic[R]):
                 sent = pipe.read()
             os.waitpid(self._pid, 0)
             self._pid = None
+            # (what our own forked child pickled, down a pipe only it and we hold: no file, so
+            # nothing a pull request could have put there)
             self._done, self._value = pickle.loads(sent) if sent else (False, "it ended without a result")
         if not self._done:
             raise RuntimeError(f"work in the background failed:\n{self._value}")

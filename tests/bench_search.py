@@ -32,7 +32,6 @@ def copy_project(target: Path, regions: int) -> None:
     for name in ("docs", "macros", "overrides"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(ROOT / "data" / "schema", target / "data" / "schema")
     for number in range(regions):
         for source in sorted((ROOT / "data" / "regioner").glob("*.yml")):
             region = source.stem

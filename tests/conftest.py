@@ -117,6 +117,20 @@ def cell_text(cell) -> str:
     return norm(clone.get_text(" "))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def cache_home(tmp_path_factory) -> Path:
+    """The validation cache of this test run (every build and `validate` it starts), outside
+    every project as always, and not in the user's own ~/.cache."""
+    home = tmp_path_factory.mktemp("cache-home")
+    saved = {name: os.environ.pop(name, None) for name in ("XDG_CACHE_HOME", "OPPNA_CACHE_DIR")}
+    os.environ["XDG_CACHE_HOME"] = str(home)
+    yield home
+    for name, value in saved.items():
+        os.environ.pop(name, None)
+        if value is not None:
+            os.environ[name] = value
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Site:
     directory = tmp_path_factory.mktemp("site")

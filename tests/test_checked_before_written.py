@@ -167,8 +167,8 @@ def test_a_misspelt_folder_is_reported_once_with_a_suggestion(project):
                       "  menade du 'planer'?")
 
 
-def test_the_readme_and_the_schemas_are_not_data(project):
-    assert (project / "data/README.md").is_file() and (project / "data/schema").is_dir()
+def test_the_readme_is_not_data(project):
+    assert (project / "data/README.md").is_file()
     assert validate(project).returncode == 0
 
 
@@ -209,14 +209,14 @@ def test_a_huge_file_is_reported_without_reading_it(project):
 # --- the schemas ---------------------------------------------------------------------------
 
 def test_a_broken_schema_is_named_with_its_line_in_swedish(project):
-    path = project / "data/schema/plan.schema.json"
+    path = project / "macros/schema/plan.schema.json"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace('"type": "object",', '"type": "object"', 1), encoding="utf-8")
     line = text[: text.index('"type": "object",')].count("\n") + 2
     output = validate(project)
     assert "Traceback" not in output.stderr
     (report,) = reports(output.stderr)
-    assert report.startswith(f"data/schema/plan.schema.json, rad {line}, kolumn"), report
+    assert report.startswith(f"macros/schema/plan.schema.json, rad {line}, kolumn"), report
     assert "schemat är ingen giltig JSON" in report and "Expecting" not in report, report
 
 

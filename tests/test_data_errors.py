@@ -658,7 +658,7 @@ def test_a_data_mistake_is_reported_with_file_line_and_what_was_expected(project
 
 # --- whole files ----------------------------------------------------------------------
 
-MODELINE = b"# yaml-language-server: $schema=../../schema/plan.schema.json\n"
+MODELINE = b"# yaml-language-server: $schema=../../../macros/schema/plan.schema.json\n"
 
 BROKEN_FILES = {
     "empty file": (b"", f"{HSN}, rad 1, kolumn 1: filen är tom\n"

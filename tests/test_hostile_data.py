@@ -1,7 +1,7 @@
 """Hostile data: no text from data/ ever becomes a template or live markup, anywhere.
 
 Anyone may open a pull request with data and CI builds it, so every free-text field is
-attacked at once. The fields are discovered from the JSON Schemas in data/schema (a field
+attacked at once. The fields are discovered from the JSON Schemas in macros/schema (a field
 added later is attacked without anyone listing it): every position whose schema admits
 free text gets a unique marker and the payload, e.g. "F0123 <script>alert(1)</script>".
 One build per payload; then every file the build wrote is inspected, and the pages of
@@ -38,7 +38,7 @@ from referencing import Registry, Resource
 from conftest import ROOT, build, norm
 
 REPORT = ROOT / "tests" / "artifacts" / "hostile-report.txt"
-SCHEMAS = ROOT / "data" / "schema"
+SCHEMAS = ROOT / "macros" / "schema"
 # Each kind of data file and its schema.
 DATA_FILES = {"region": ("regioner/*.yml", "region.schema.json"),
               "plan": ("planer/*/*.yml", "plan.schema.json"),

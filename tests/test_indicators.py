@@ -242,7 +242,7 @@ def test_a_dash_in_a_target_cell_is_no_target():
 
 # --- follow-ups: reported apart from what was decided ------------------------------------------
 
-FOLLOW_UP = """# yaml-language-server: $schema=../../schema/uppfoljning.schema.json
+FOLLOW_UP = """# yaml-language-server: $schema=../../../macros/schema/uppfoljning.schema.json
 id: delarsrapport-2025-08
 region: vasterbotten
 titel: Delårsrapport augusti 2025

@@ -5,14 +5,14 @@ edit, and a cache written by other code is not used."""
 from __future__ import annotations
 
 import os
-import pickle
 import time
 from pathlib import Path
 
 import pytest
 
-from macros.loading import DataErrors, cache, corpus, load_corpus
+from macros.loading import DataErrors, cache, cacheplace, corpus, load_corpus
 from macros.loading.fingerprints import Fingerprints
+from macros.loading.sealed import Seal
 from national_corpus import make_project
 from test_data_errors import edit, validate
 
@@ -61,9 +61,9 @@ def test_workers_report_what_reading_in_turn_reports(national, tmp_path, monkeyp
     minutes[-1].write_text("id: [\n", encoding="utf-8")
     removed = minutes[len(minutes) // 2]
     removed.unlink()
-    shutil.rmtree(tmp_path / "project" / ".cache", ignore_errors=True)
+    shutil.rmtree(_cache_folder(tmp_path / "project"), ignore_errors=True)
     serial = _errors(data, 1)
-    shutil.rmtree(tmp_path / "project" / ".cache", ignore_errors=True)
+    shutil.rmtree(_cache_folder(tmp_path / "project"), ignore_errors=True)
     forked = _errors(data, 2)
     assert len(serial) >= 6 and forked == serial
     assert maps  # the workers did read
@@ -93,9 +93,13 @@ def test_an_edit_keeping_size_and_modification_time_is_seen(project):
     assert "organet 'hsx' finns inte" in result.stderr
 
 
+def _cache_folder(project: Path) -> Path:
+    return cacheplace.find(project).directory
+
+
 def _recorded(project: Path) -> dict:
-    with open(project / ".cache/oppna-planer/fingerprints.pickle", "rb") as f:
-        return pickle.load(f)[1]
+    place = cacheplace.find(project)
+    return place.seal.read(place.directory / "fingerprints.pickle", None)[1]
 
 
 def test_a_recorded_digest_is_used_without_reading_the_file(tmp_path):
@@ -104,26 +108,27 @@ def test_a_recorded_digest_is_used_without_reading_the_file(tmp_path):
     old = os.stat(path).st_mtime_ns - 60_000_000_000
     os.utime(path, ns=(old, old))
     time.sleep(2.1)
-    first = Fingerprints(tmp_path)
+    seal = Seal(b"k" * 32)
+    first = Fingerprints(tmp_path, seal)
     real = first.digest(path)
     first.now[str(path)] = (first.now[str(path)][0], b"recorded")
     first.save()
-    assert Fingerprints(tmp_path).digest(path) == b"recorded"  # not read again
+    assert Fingerprints(tmp_path, seal).digest(path) == b"recorded"  # not read again
     path.write_text("id: b\n", encoding="utf-8")
     os.utime(path, ns=(old, old))
-    assert Fingerprints(tmp_path).digest(path) not in (b"recorded", real)
+    assert Fingerprints(tmp_path, seal).digest(path) not in (b"recorded", real)
 
 
 def test_a_file_written_just_now_is_not_recorded(tmp_path):
     path = tmp_path / "a.yml"
     path.write_text("id: a\n", encoding="utf-8")
-    prints = Fingerprints(tmp_path)
+    prints = Fingerprints(tmp_path, Seal(b"k" * 32))
     prints.digest(path)
     assert str(path) not in prints.now
 
 
 def test_a_cache_written_by_other_code_is_not_used(project, monkeypatch):
-    folder = project / ".cache/oppna-planer"
+    folder = _cache_folder(project)
     assert validate(project).returncode == 0
     written = sorted(folder.rglob("*.pickle"))
     assert validate(project).returncode == 0

@@ -1,4 +1,4 @@
-"""The JSON Schemas in data/schema/ that editors get in VS Code (completion, tooltips, checks).
+"""The JSON Schemas in macros/schema/ that editors get in VS Code (completion, tooltips, checks).
 
 The schemas mirror the validator in macros/ (which remains the authority): every real
 data file must satisfy its schema, the schemas must be valid draft 2020-12, each data
@@ -12,7 +12,7 @@ import copy
 import datetime
 import json
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 import yaml
@@ -22,21 +22,22 @@ from referencing.exceptions import NoSuchResource
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-SCHEMA_DIR = DATA / "schema"
+SCHEMA_DIR = ROOT / "macros" / "schema"
 SCHEMA_NAMES = ("common.schema.json", "region.schema.json", "plan.schema.json",
                 "protokoll.schema.json")
 # data folder → (schema of its files, path to it from a data file's own folder)
 KINDS = {
-    "regioner": ("region.schema.json", "../schema/region.schema.json"),
-    "planer": ("plan.schema.json", "../../schema/plan.schema.json"),
-    "protokoll": ("protokoll.schema.json", "../../schema/protokoll.schema.json"),
+    "regioner": ("region.schema.json", "../../macros/schema/region.schema.json"),
+    "planer": ("plan.schema.json", "../../../macros/schema/plan.schema.json"),
+    "protokoll": ("protokoll.schema.json", "../../../macros/schema/protokoll.schema.json"),
+    "indikatorer": ("indikatorer.schema.json", "../../macros/schema/indikatorer.schema.json"),
 }
 MODELINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
 
 
 def _data_files(folder: str) -> list[Path]:
     base = DATA / folder
-    pattern = "*" if folder == "regioner" else "*/*"
+    pattern = "*" if folder in ("regioner", "indikatorer") else "*/*"
     return sorted(p for p in base.glob(pattern) if p.suffix in (".yml", ".yaml") and p.is_file())
 
 
@@ -162,6 +163,25 @@ def test_first_line_points_at_the_schema(folder, path):
     assert match.group(1) == expected
     target = (path.parent / match.group(1)).resolve()
     assert target == (SCHEMA_DIR / schema_name).resolve() and target.is_file()
+
+
+VSCODE = ROOT / ".vscode" / "settings.json"
+# data folder → (a file in it, its schema)
+FOLDERS = {"regioner": ("data/regioner/x.yml", "region.schema.json"),
+           "planer": ("data/planer/r/x.yml", "plan.schema.json"),
+           "protokoll": ("data/protokoll/r/x.yml", "protokoll.schema.json"),
+           "indikatorer": ("data/indikatorer/x.yml", "indikatorer.schema.json"),
+           "uppfoljning": ("data/uppfoljning/r/x.yaml", "uppfoljning.schema.json")}
+
+
+@pytest.mark.parametrize("example, schema_name", FOLDERS.values(), ids=FOLDERS)
+def test_vscode_maps_each_data_folder_to_its_schema(example, schema_name):
+    """A new file gets completion before its first line is written (and whatever that says)."""
+    mapping = json.loads(VSCODE.read_text(encoding="utf-8"))["yaml.schemas"]
+    schemas = [schema for schema, globs in mapping.items()
+               if any(PurePosixPath(example).match(glob) for glob in globs)]
+    assert schemas == [f"./macros/schema/{schema_name}"]
+    assert (ROOT / schemas[0]).is_file()
 
 
 # --- (d) the schemas reject typical mistakes -----------------------------------------

@@ -1,18 +1,19 @@
 """A cache of read and checked plans and minutes, so that validating after one edit is quick.
 
-A plan or minutes file that was read without a single error is kept, as its model,
-in `.cache/oppna-planer/` next to data/ (gitignored), under a key made of:
+A plan or minutes file that was read without a single error is kept, as its model, in
+the user's cache outside the project (cacheplace.py), under a key made of:
 
 - the file's bytes and its name,
 - what reading it checks it against: the bytes of its region's file and indicator
   register, and (for a plan) of every minutes file of the region,
 - the code that reads and checks (macros/loading, macros/model), the schemas in
-  data/schema and the versions of Python and PyYAML.
+  macros/schema and the versions of Python and PyYAML.
 
 Any change to one of those reads the file again, so a cached model is always the
 one reading the file now would give. Files with errors are never cached (their
 messages are made afresh), and the checks across files (ids used twice, references
 checked after everything is read) run on every load. OPPNA_CACHE=0 turns the cache off.
+Every cache file is authenticated before it is unpickled (sealed.py).
 
 The models are kept in one file per group (a part of a region's plans or minutes, see
 corpus.py): a file per model made writing the cache of a national corpus (9 240 files)
@@ -28,11 +29,15 @@ import os
 import pickle
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
+if TYPE_CHECKING:
+    from .cacheplace import Place
+
 _CODE = Path(__file__).resolve().parent.parent
-VERSION = "2"
+VERSION = "3"
 
 
 def enabled() -> bool:
@@ -47,15 +52,12 @@ def digest(*parts: bytes) -> str:
     return h.hexdigest()
 
 
-def code_version(schema_dir: Path) -> bytes:
+def code_version() -> bytes:
     parts = [VERSION.encode(), sys.version.encode(), yaml.__version__.encode()]
-    for folder in (_CODE / "loading", _CODE / "model"):
-        for path in sorted(folder.glob("*.py")):
+    for folder, pattern in ((_CODE / "loading", "*.py"), (_CODE / "model", "*.py"),
+                            (_CODE / "schema", "*.json")):
+        for path in sorted(folder.glob(pattern)):
             parts += [path.name.encode(), path.read_bytes()]
-    if schema_dir.is_dir():
-        for path in sorted(schema_dir.rglob("*")):
-            if path.is_file():
-                parts += [path.name.encode(), path.read_bytes()]
     return digest(*parts).encode()
 
 
@@ -66,9 +68,10 @@ _MEMORY: dict[str, dict[str, object]] = {}
 
 
 class Cache:
-    def __init__(self, data_dir: Path, schema_dir: Path):
-        self.directory = Path(data_dir).resolve().parent / ".cache" / "oppna-planer"
-        self.version = code_version(schema_dir)
+    def __init__(self, place: Place):
+        self.directory = place.directory
+        self.seal = place.seal
+        self.version = code_version()
         self.stored: dict[str, dict[str, object]] = {}  # group → the models its file holds
         self.used: dict[str, dict[str, object]] = {}  # group → the models this load used
 
@@ -85,7 +88,7 @@ class Cache:
 
     def _stored(self, group: str) -> dict[str, object]:
         if group not in self.stored:
-            self.stored[group] = _MEMORY.get(group) or _read(self._path(group))
+            self.stored[group] = _MEMORY.get(group) or self.seal.read(self._path(group), {})
         return self.stored[group]
 
     def holds(self, group: str) -> bool:
@@ -110,39 +113,17 @@ class Cache:
         used = self.used.get(group, {})
         if used.keys() == self._stored(group).keys():
             return None
-        data = pickle.dumps(used, protocol=pickle.HIGHEST_PROTOCOL)
-        write_bytes(self._path(group), data)
+        data = self.seal.write(self._path(group), used)
         self.stored[group] = used
         return data
 
     def took(self, group: str, data: bytes) -> None:
-        """Take the group's models from the bytes a forked worker wrote to its file (see save)."""
+        """Take the group's models from the bytes a forked worker wrote to its file (see save).
+        Unpickled unsealed: they are what our own forked worker pickled and sent down its
+        pipe, not read from a file."""
         self.stored[group] = pickle.loads(data)
 
     def forget(self, group: str) -> None:
         """Drop the group's models from this process (a forked worker done with its part)."""
         self.stored.pop(group, None)
         self.used.pop(group, None)
-
-
-def _read(path: Path) -> dict[str, object]:
-    try:
-        with open(path, "rb") as f:
-            return pickle.load(f)
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError):
-        return {}
-
-
-def write_pickle(path: Path, value) -> None:
-    write_bytes(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-
-
-def write_bytes(path: Path, data: bytes) -> None:
-    """Write `data` to `path` whole or not at all (another run may be reading it)."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only checkout validates without a cache

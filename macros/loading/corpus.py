@@ -11,7 +11,7 @@ from typing import Callable
 
 from .. import model as m
 from .. import forked, urls
-from . import files
+from . import cacheplace, files
 from .cache import Cache, digest, enabled
 from .errors import DataError, DataErrors, did_you_mean
 from .fingerprints import Fingerprints
@@ -42,7 +42,7 @@ def load_corpus(data_dir: Path, processes: int = 1) -> m.Corpus:
 
 def _load_corpus(data_dir: Path, processes: int) -> m.Corpus:
     collector = Collector()
-    collector.schema = Schema(data_dir / files.SCHEMA_DIR)  # raises DataErrors if it cannot be read
+    collector.schema = Schema()  # raises DataErrors if it cannot be read
     found = files.find(data_dir)
     collector.errors += found.errors
     root = data_dir.parent
@@ -72,8 +72,9 @@ def _load_corpus(data_dir: Path, processes: int) -> m.Corpus:
     for path in found.flat.get("indikatorer", []):
         _load_register(path, root, regions, collector, unreadable)
 
-    cache = Cache(data_dir, data_dir / files.SCHEMA_DIR) if enabled() else None
-    prints = Fingerprints(cache.directory) if cache else None
+    place = cacheplace.find(root) if enabled() else None
+    cache = Cache(place) if place is not None else None
+    prints = Fingerprints(place.directory, place.seal) if place is not None else None
     for folder, kind, parse, attach in (
         ("protokoll", "protokoll", parse_meeting, lambda r: r.meetings),
         ("planer", "plan", parse_plan, lambda r: r.plans),
@@ -301,7 +302,8 @@ def _read_ahead(paths: list[Path]) -> None:
         return
     for path in paths:
         try:
-            fd = os.open(path, os.O_RDONLY)
+            # (never through a link, nor waiting on a FIFO put here since the files were found)
+            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
         except OSError:
             continue  # said when it is read
         try:

@@ -3,18 +3,23 @@
 No file is silently left out: a plan saved as `.YML`, `.yml.txt`, in a
 sub-folder, directly in data/planer/ or under a misspelt folder would
 otherwise be missing from the site while validation says all is well. Only
-data/README.md and the schema folder are not data.
+data/README.md is not data. Every entry is looked at as it is, never through a
+link (see regular.py): a link, a device or a FIFO is refused by name.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import regular
 from .errors import DataError, did_you_mean
 from .yamlfile import Location
 
-SCHEMA_DIR = "schema"
+# Where the schemas used to be: they come with the program now (macros/schema), since a
+# data change must not change what validation accepts.
+SCHEMA_DIRS = ("schema", "schemas")
 EXTENSIONS = (".yml", ".yaml")
 
 
@@ -59,9 +64,13 @@ def find(data_dir: Path) -> DataFiles:
     known = {f.name: f for f in FOLDERS}
 
     def error(path: Path, problem: str, expected: str, suggestion: str = "") -> None:
-        shown = path.relative_to(root).as_posix() + ("/" if path.is_dir() else "")
+        shown = path.relative_to(root).as_posix() + ("/" if regular.kind(path) == regular.FOLDER else "")
         found.errors.append(DataError(Location(shown, 1, 1), problem, expected=expected,
                                       suggestion=suggestion))
+
+    def refused(path: Path, said: str) -> None:
+        """A link, device, FIFO …: named, never opened or followed."""
+        error(path, f"'{path.name}' är {said} och läses inte", expected=regular.what_to_do(said))
 
     def data_file(path: Path, folder: Folder) -> bool:
         """True for a YAML file; otherwise says what is wrong with its name."""
@@ -81,14 +90,31 @@ def find(data_dir: Path) -> DataFiles:
                            "utanför data/")
         return False
 
-    for entry in sorted(data_dir.iterdir()):
-        if entry.name == "README.md" and entry.is_file():
+    said = regular.kind(data_dir)
+    if said != regular.FOLDER:
+        if said == regular.FILE:
+            error(data_dir, "'data' ska vara en mapp", expected="mappen data/ med regioner, planer och protokoll")
+        elif not os.path.lexists(data_dir):
+            error(data_dir, "mappen data/ finns inte", expected="mappen data/ med regioner, planer och protokoll")
+        else:
+            refused(data_dir, said)
+        return found
+    for entry in _entries(data_dir, error):
+        said = regular.kind(entry)
+        if said not in (regular.FILE, regular.FOLDER):
+            refused(entry, said)
             continue
-        if entry.name == SCHEMA_DIR and entry.is_dir():
+        is_folder = said == regular.FOLDER
+        if entry.name == "README.md" and not is_folder:
             continue
         folder = known.get(entry.name)
         if folder is None:
-            if entry.is_dir():
+            if is_folder and entry.name.lower() in SCHEMA_DIRS:
+                error(entry, f"mappen '{entry.name}' läses inte: schemana följer med programmet "
+                             "(macros/schema/), så att en ändring i data/ inte kan ändra reglerna",
+                      expected="inga scheman i data/; ta bort mappen (editorn hittar schemana "
+                               "ändå, se data/README.md)")
+            elif is_folder:
                 error(entry, f"mappen '{entry.name}' läses inte",
                       expected="en av mapparna " + ", ".join(f"data/{f.name}/" for f in FOLDERS),
                       suggestion=did_you_mean(entry.name, known))
@@ -98,35 +124,54 @@ def find(data_dir: Path) -> DataFiles:
                                "protokoll i data/protokoll/<region>/, indikatorer i data/indikatorer/, "
                                "uppföljningar i data/uppfoljning/<region>/")
             continue
-        if not entry.is_dir():
+        if not is_folder:
             error(entry, f"'{entry.name}' ska vara en mapp", expected=_where(folder))
             continue
         if folder.per_region:
-            found.by_region[folder.name] = _region_folders(entry, folder, error, data_file)
+            found.by_region[folder.name] = _region_folders(entry, folder, error, refused, data_file)
         else:
-            found.flat[folder.name] = _files_in(entry, folder, error, data_file, _where(folder))
+            found.flat[folder.name] = _files_in(entry, folder, error, refused, data_file, _where(folder))
     return found
 
 
-def _files_in(directory: Path, folder: Folder, error, data_file, where: str) -> list[Path]:
+def _entries(directory: Path, error) -> list[Path]:
+    """The entries of a folder, sorted; none (with a message) when it cannot be listed."""
+    try:
+        return sorted(directory.iterdir())
+    except OSError as exc:
+        error(directory, f"mappen kunde inte läsas ({exc.strerror})",
+              expected="en mapp som den som bygger webbplatsen får läsa")
+        return []
+
+
+def _files_in(directory: Path, folder: Folder, error, refused, data_file, where: str) -> list[Path]:
     files = []
-    for path in sorted(directory.iterdir()):
-        if path.is_dir():
-            for inner in sorted(p for p in path.rglob("*") if p.is_file()):
-                error(inner, "filen ligger i en undermapp och läses inte",
-                      expected=f"{folder.what} direkt i {where.rsplit('/', 1)[0]}/; flytta filen dit")
+    for path in _entries(directory, error):
+        said = regular.kind(path)
+        if said == regular.FOLDER:
+            for inner, inner_said in regular.walk(path):
+                if inner_said == regular.FILE:
+                    error(inner, "filen ligger i en undermapp och läses inte",
+                          expected=f"{folder.what} direkt i {where.rsplit('/', 1)[0]}/; flytta filen dit")
+                else:
+                    refused(inner, inner_said)
+        elif said != regular.FILE:
+            refused(path, said)
         elif data_file(path, folder):
             files.append(path)
     return files
 
 
-def _region_folders(directory: Path, folder: Folder, error, data_file) -> dict[str, list[Path]]:
+def _region_folders(directory: Path, folder: Folder, error, refused, data_file) -> dict[str, list[Path]]:
     regions = {}
-    for path in sorted(directory.iterdir()):
-        if path.is_dir():
-            regions[path.name] = _files_in(path, folder, error, data_file,
+    for path in _entries(directory, error):
+        said = regular.kind(path)
+        if said == regular.FOLDER:
+            regions[path.name] = _files_in(path, folder, error, refused, data_file,
                                            _pattern(folder.name, path.name))
-        else:
+        elif said == regular.FILE:
             error(path, f"filen ligger direkt i data/{folder.name}/ och läses inte",
                   expected=f"{_where(folder)}: i mappen för sin region")
+        else:
+            refused(path, said)
     return regions

@@ -5,32 +5,32 @@ A file counts as unchanged only when its size, inode, modification and status-ch
 times (in nanoseconds) are all those recorded. A file changed shortly before its digest
 was taken could change again within the same tick of a coarse file system clock without
 any of them changing, so such a file is not recorded: it is read and hashed every run
-until it is older.
+until it is older. The index is a sealed file in the cache (sealed.py), and a file is read
+as yamlfile reads it (regular.py): never through a link, and never past the size limit.
 """
 
 from __future__ import annotations
 
 import os
-import pickle
 import time
 from pathlib import Path
 
-from .cache import digest, write_pickle
+from . import regular
+from .cache import digest
+from .sealed import Seal
+from .yamlfile import MAX_FILE_BYTES
 
 _RACY_NS = 2_000_000_000  # the coarsest file system clock (FAT: 2 s)
 _FORMAT = 1
 
 
 class Fingerprints:
-    def __init__(self, directory: Path):
+    def __init__(self, directory: Path, seal: Seal):
         self.file = directory / "fingerprints.pickle"
+        self.seal = seal
         self.started = time.time_ns()
-        try:
-            with open(self.file, "rb") as f:
-                form, self.known = pickle.load(f)
-            if form != _FORMAT:
-                self.known = {}
-        except (OSError, pickle.PickleError, EOFError, ValueError, TypeError):
+        form, self.known = seal.read(self.file, (None, {}))
+        if form != _FORMAT:
             self.known = {}
         self.now: dict[str, tuple] = {}  # what is recorded for the next run
         self.taken: dict[str, bytes] = {}  # this run's digests: each file is read once a run
@@ -41,7 +41,7 @@ class Fingerprints:
         if name in self.taken:
             return self.taken[name]
         try:
-            st = os.stat(path)
+            st = os.lstat(path)
         except OSError:
             return b"\0unreadable"
         stamp = (st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns)
@@ -50,7 +50,7 @@ class Fingerprints:
             self.now[name] = known
         else:
             try:
-                value = digest(path.read_bytes()).encode()
+                value = digest(regular.read(path, MAX_FILE_BYTES)).encode()
             except OSError:
                 return b"\0unreadable"
             if self.started - max(st.st_mtime_ns, st.st_ctime_ns) > _RACY_NS:
@@ -72,4 +72,4 @@ class Fingerprints:
 
     def save(self) -> None:
         """Keep the digests of this run's files (of no others: deleted files drop out)."""
-        write_pickle(self.file, (_FORMAT, self.now))
+        self.seal.write(self.file, (_FORMAT, self.now))

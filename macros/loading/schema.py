@@ -1,10 +1,14 @@
-"""The JSON Schemas in data/schema/ as the build's source of allowed keys and values.
+"""The JSON Schemas in macros/schema/ as the build's source of allowed keys and values.
 
 Editors get completion and inline errors from these files in VS Code; the build
 reads the same files for which keys each kind of mapping may and must have and
 which values a choice allows, so the two can never disagree. Checks a schema
 cannot express (references, uniqueness, years against the plan's period) stay
 in the parsers.
+
+The schemas are the build's rules, so they are code and come with the program: a pull
+request that changes only data/ cannot change what validation accepts (a data/schema/
+folder is refused, see files.py).
 """
 
 from __future__ import annotations
@@ -17,20 +21,22 @@ from .errors import DataError, DataErrors
 from .yamlfile import Location
 
 FILES = ("common", "region", "plan", "protokoll", "indikatorer", "uppfoljning")
+DIRECTORY = Path(__file__).resolve().parent.parent / "schema"
 
 
 class Schema:
-    def __init__(self, directory: Path):
+    def __init__(self, directory: Path = DIRECTORY):
         self.documents = {}
         errors = []
         for name in FILES:
             path = Path(directory) / f"{name}.schema.json"
-            shown = f"data/{Path(directory).name}/{path.name}"
+            shown = f"macros/{Path(directory).name}/{path.name}"
             try:
                 self.documents[name] = json.loads(path.read_text("utf-8"))
             except OSError as error:
                 errors.append(DataError(Location(shown, 1, 1), f"schemat kunde inte läsas ({error.strerror})",
-                                        expected="filen som följer med Öppna planer i data/schema/"))
+                                        expected="filen som följer med Öppna planer i macros/schema/; "
+                                                 "installera programmet igen"))
             except (UnicodeDecodeError, json.JSONDecodeError) as error:
                 line, column = getattr(error, "lineno", 1), getattr(error, "colno", 1)
                 errors.append(DataError(Location(shown, line, column),

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 import yaml
 
+from . import regular
 from .errors import DataError
 from .yaml_hints import Refused, syntax_hint
 
@@ -275,12 +276,14 @@ def load(path: Path, display_name: str) -> object:
     """Load one file; raise DataError with file and line for any problem."""
     start = Location(display_name, 1, 1)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise DataError(start, f"filen är {size / 1_000_000:.1f} MB".replace(".", ","),
-                            expected=f"högst {MAX_FILE_BYTES // 1_000_000} MB i en fil; "
-                                     "är det rätt fil? Dela annars upp den")
-        raw = path.read_bytes()
+        raw = regular.read(path, MAX_FILE_BYTES)
+    except regular.NotRegular as exc:
+        raise DataError(start, f"filen är {exc} och läses inte",
+                        expected=regular.what_to_do(str(exc))) from None
+    except regular.TooLarge as exc:
+        raise DataError(start, f"filen är {exc.size / 1_000_000:.1f} MB".replace(".", ","),
+                        expected=f"högst {MAX_FILE_BYTES // 1_000_000} MB i en fil; "
+                                 "är det rätt fil? Dela annars upp den") from None
     except OSError as exc:
         raise DataError(start, f"filen kunde inte läsas ({exc.strerror})") from None
     try:

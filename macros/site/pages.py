@@ -34,12 +34,12 @@ _regions_seen: dict[str, dict[str, tuple]] = {}
 def changed_regions(data_dir: Path) -> set[str] | None:
     """The regions whose data changed since the last call for this data/ (for `mkdocs serve
     --dirty`), or None the first time or when anything but a region's own files changed
-    (a schema, a file directly in data/)."""
+    (a file directly in data/)."""
     data_dir = Path(data_dir).resolve()
     by_region: dict[str, list] = {}
     for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
         parts = path.relative_to(data_dir).parts
-        if len(parts) == 3 and parts[0] != "schema":
+        if len(parts) == 3:
             region = parts[1]
         elif len(parts) == 2 and parts[0] in ("regioner", "indikatorer"):
             region = path.stem
@@ -57,7 +57,7 @@ def changed_regions(data_dir: Path) -> set[str] | None:
 
 def load(data_dir: Path) -> Corpus:
     """The corpus, read again only when a file under data/ changed (for `mkdocs serve`)."""
-    data_dir = Path(data_dir).resolve()
+    data_dir = Path(data_dir).parent.resolve() / Path(data_dir).name  # (data/ a link is refused, not followed)
     signature = _signature(data_dir)
     cached = _cache.get(str(data_dir))
     if cached and cached[0] == signature:
