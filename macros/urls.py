@@ -23,6 +23,7 @@ Open data (macros/downloads), at addresses made the same way:
     /data/schema/<namn>.json                JSON Schemas of the JSON files
     /katalog/                               the catalogue page; katalog.ttl, katalog.rdf (DCAT-AP-SE)
     /andringar/                             the latest changes to the published data
+    /pagefind/, /pagefind/<region>/         the search bundles: the site-wide pages', each region's
 
 Pages are generated as Markdown files at the matching source paths; with
 `use_directory_urls` MkDocs turns `x/planer/y.md` into `x/planer/y/`.
@@ -145,7 +146,8 @@ OPEN_DATA_SOURCE = "data/index.md"
 CATALOGUE_SOURCE = "katalog/index.md"
 CHANGES_SOURCE = "andringar/index.md"
 
-SCHEMA_DIR = f"{DATA_DIR}/schema"  # the JSON Schemas of the JSON files
+SCHEMA_FOLDER = "schema"
+SCHEMA_DIR = f"{DATA_DIR}/{SCHEMA_FOLDER}"  # the JSON Schemas of the JSON files
 SEARCH_DIR = "pagefind"  # the site-wide search bundle; a region's is SEARCH_DIR/<region>/
 SEARCH_BUNDLE_FOLDERS = ("fragment", "index", "filter")  # what Pagefind writes into every bundle
 
@@ -162,7 +164,7 @@ def _top(path: str) -> str:
 RESERVED_REGION_IDS = {
     "om": "/om/", "assets": "/assets/", "search": "/search/",
     **{folder: f"/{folder}/" for folder in (DATA_DIR, _top(CATALOGUE_SOURCE), _top(CHANGES_SOURCE), SEARCH_DIR)},
-    SCHEMA_DIR.split("/")[1]: f"/{SCHEMA_DIR}/",
+    SCHEMA_FOLDER: f"/{SCHEMA_DIR}/",
     **{folder: f"/{SEARCH_DIR}/{folder}/" for folder in SEARCH_BUNDLE_FOLDERS},
 }
 

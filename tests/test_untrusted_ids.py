@@ -130,6 +130,22 @@ def test_no_paragraph_id_is_an_anchor_of_another_paragraphs_part(project, part, 
     assert "  förväntade: ett annat id, som inte börjar med 'p92-'" in rest
 
 
+@pytest.mark.parametrize("part, title", list(urls.PARAGRAPH_PARTS.items()))
+def test_no_part_of_a_paragraph_has_the_anchor_of_another_paragraphs_part(project, part, title):
+    """§ p92's section 'Bakgrund <part>' is #paragraf-p92-bakgrund-<part>, which would also be
+    the part <part> of a § p92-bakgrund: that id is refused, present or not its part."""
+    section = edit(project, MINUTES, "      - rubrik: Bakgrund\n", f"      - rubrik: Bakgrund {part}\n")
+    line = edit(project, MINUTES, "  - id: p90\n", "  - id: p92-bakgrund\n")
+    edit(project, MINUTES, "[p90, ", "[p92-bakgrund, ")
+    found = messages(validate(project))
+    assert found == [
+        f"{MINUTES}, rad {line}, kolumn 5: id 'p92-bakgrund' ger adressen #paragraf-p92-bakgrund-{part} till "
+        f"delen '{title}' i § 90 (rad {line}), som redan är adressen till avsnittet 'Bakgrund {part}' "
+        f"(rad {section}) i § 92 (rad {line_of(project / MINUTES, '  - id: p92' + chr(10))})\n"
+        "  plats: protokoll hsu-2023-12-07 → § \"90\"\n"
+        "  förväntade: ett annat id, som inte börjar med 'p92-'"]
+
+
 @pytest.mark.parametrize("number", ["1", "2", "3"])
 def test_no_table_id_is_an_anchor_of_another_tables_footnote(project, number):
     plan = "data/planer/vasternorrland/rs-verksamhetsplan-2025-2027.yml"

@@ -72,10 +72,11 @@ def _paragraph(fields: Fields) -> m.MinutesParagraph:
         notes.append(m.MinutesNote(note.text("text", True), note.texts("avstår")))
     number = fields.integer("nummer", required=True)
     # What has an address made from the §'s: no other § may have that address as its own.
-    which = f"§ {number} (rad {fields.location.line})" if number is not None else f"§ på rad {fields.location.line}"
+    line = fields.location.line
+    which = f"§ {number} (rad {line})" if number is not None else f"§ på rad {line}"
     parts = {part: f"delen '{title}' i {which}" for part, title in urls.PARAGRAPH_PARTS.items()}
-    parts.update({anchor: f"avsnittet '{headings[anchor]}' (rad {line}) i {which}"
-                  for anchor, line in anchors.items() if anchor})
+    parts.update({anchor: f"avsnittet '{headings[anchor]}' (rad {at}) i {which}"
+                  for anchor, at in anchors.items() if anchor})
     fields.claim("paragraf", "id", fields.mapping.get("id"), parts=parts)
     fields.claim("paragrafnummer", "nummer", number, f"§ {number}",
                  "varje paragrafnummer en gång i protokollet")

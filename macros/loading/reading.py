@@ -89,19 +89,24 @@ class Collector:
         self.placed, self.parts = {}, {}
 
     def check_parts(self) -> None:
-        """Once a file is read: no id is the id of another item of its kind with one of that
-        item's parts added (a § 'p92-beslutsunderlag' beside § 'p92', whose part Beslutsunderlag
-        has the anchor #paragraf-p92-beslutsunderlag): the two would share an address."""
+        """Once a file is read: no item's anchor, nor an anchor of one of its parts, is that of
+        a part of another item of its kind (a § 'p92-beslutsunderlag' beside § 'p92', whose
+        part Beslutsunderlag has the anchor #paragraf-p92-beslutsunderlag). Such an item's id
+        starts with the other's and '-': that id is the one reported."""
         for kind, items in self.parts.items():
-            by_anchor = {urls.anchor(kind, ident): (fields, key, ident) for fields, key, ident, _ in items}
-            for _, _, ident, parts in items:
-                for part, what in parts.items():
-                    address = urls.part_anchor(kind, ident, part)
-                    if address in by_anchor:
-                        fields, key, other = by_anchor[address]
-                        fields.error(key, f"id '{other}' ger adressen #{address}, som redan är adressen "
-                                          f"till {what}",
-                                     expected=f"ett annat id, som inte börjar med '{ident}-'")
+            taken = {urls.part_anchor(kind, ident, part): (ident, what)
+                     for _, _, ident, parts in items for part, what in parts.items()}
+            for fields, key, ident, parts in items:
+                own = [(urls.anchor(kind, ident), "")]
+                own += [(urls.part_anchor(kind, ident, part), what) for part, what in parts.items()]
+                for address, mine in own:
+                    owner, what = taken.get(address, (ident, ""))
+                    if ident.startswith(f"{owner}-"):
+                        fields.error(key, f"id '{ident}' ger adressen #{address}"
+                                          + (f" till {mine}" if mine else "")
+                                          + f", som redan är adressen till {what}",
+                                     expected=f"ett annat id, som inte börjar med '{owner}-'")
+                        break
 
 
 class Fields:
