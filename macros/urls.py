@@ -23,9 +23,17 @@ Open data (macros/downloads), at addresses made the same way:
     /data/schema/<namn>.json                JSON Schemas of the JSON files
     /katalog/                               the catalogue page; katalog.ttl, katalog.rdf (DCAT-AP-SE)
     /andringar/                             the latest changes to the published data
+    /pagefind/, /pagefind/<region>/         the search bundles: the site-wide pages', each region's
 
 Pages are generated as Markdown files at the matching source paths; with
 `use_directory_urls` MkDocs turns `x/planer/y.md` into `x/planer/y/`.
+
+No id may take an address the site makes itself (see `RESERVED_REGION_IDS`,
+`RESERVED_PAGE_IDS`, and `part_anchor` for anchors made from an id and a suffix).
+Every other anchor made from an id starts with its kind's prefix (`ANCHOR_PREFIX`), and
+no fixed anchor of a page (#sidrubrik, #planer, #paragrafer, #justering, #fotnot-<n>,
+#diagram-<n>-titel …, or the theme's #__search, #top …) starts with one, so those
+cannot collide.
 """
 
 from __future__ import annotations
@@ -48,15 +56,25 @@ ANCHOR_PREFIX = {
 }
 
 
-# Addresses at the top of the site that are not regions: a region id must not take them.
-RESERVED_TOP_LEVEL = frozenset({
-    "om", "assets", "pagefind", "search", "katalog", "data", "andringar", "sitemap.xml",
-    "404.html", "index.html", "robots.txt",
-})
-
-
 def anchor(kind: str, ident: str) -> str:
     return f"{ANCHOR_PREFIX[kind]}-{ident}"
+
+
+# The parts of a § with an anchor of their own, besides its sections (whose anchors are
+# made from their headings by `slug`), and their headings.
+PARAGRAPH_PARTS = {"beslutsunderlag": "Beslutsunderlag", "overlaggningar": "Överläggningar",
+                   "yrkanden": "Yrkanden", "noteras": "Noteras till protokollet"}
+
+
+def part_anchor(kind: str, ident: str, part: str) -> str:
+    """The anchor of a part of an item: `paragraf-p92-beslutsunderlag`, `tabell-t1-fotnot-2`.
+    Another item of the kind on the page must not have the id `p92-beslutsunderlag`."""
+    return f"{anchor(kind, ident)}-{part}"
+
+
+def footnote_part(number: str) -> str:
+    """A table's footnote, as a part of the table (see part_anchor)."""
+    return f"fotnot-{number}"
 
 
 def region_source(region_id: str) -> str:
@@ -128,8 +146,31 @@ OPEN_DATA_SOURCE = "data/index.md"
 CATALOGUE_SOURCE = "katalog/index.md"
 CHANGES_SOURCE = "andringar/index.md"
 
-# First parts of addresses the site itself uses: no region may have one of them as its id.
-RESERVED_IDS = frozenset({"data", "katalog", "andringar", "om", "assets", "pagefind", "search"})
+SCHEMA_FOLDER = "schema"
+SCHEMA_DIR = f"{DATA_DIR}/{SCHEMA_FOLDER}"  # the JSON Schemas of the JSON files
+SEARCH_DIR = "pagefind"  # the site-wide search bundle; a region's is SEARCH_DIR/<region>/
+SEARCH_BUNDLE_FOLDERS = ("fragment", "index", "filter")  # what Pagefind writes into every bundle
+
+
+def _top(path: str) -> str:
+    return path.split("/")[0]
+
+
+# Words a region id cannot be, each with the address of the site's own that the region
+# would take: the region's page is /<id>/ beside the site's own folders (hand-written ones
+# in docs/ are checked against the data by site/checks.py), its open data /data/<id>/
+# beside the JSON Schemas, and its search bundle /pagefind/<id>/ beside the folders of the
+# site-wide bundle (which the region's would replace).
+RESERVED_REGION_IDS = {
+    "om": "/om/", "assets": "/assets/", "search": "/search/",
+    **{folder: f"/{folder}/" for folder in (DATA_DIR, _top(CATALOGUE_SOURCE), _top(CHANGES_SOURCE), SEARCH_DIR)},
+    SCHEMA_FOLDER: f"/{SCHEMA_DIR}/",
+    **{folder: f"/{SEARCH_DIR}/{folder}/" for folder in SEARCH_BUNDLE_FOLDERS},
+}
+
+# Words the id of a page in a folder of its kind (plan, minutes, indicator) cannot be:
+# <folder>/index.md is the folder's own page (/x/indikatorer/, the indicator overview).
+RESERVED_PAGE_IDS = frozenset({"index"})
 
 
 def plan_data(region_id: str, plan_id: str, name: str) -> str:
@@ -141,7 +182,7 @@ def meeting_data(region_id: str, meeting_id: str, name: str) -> str:
 
 
 def json_schema(name: str) -> str:
-    return f"{DATA_DIR}/schema/{name}.json"
+    return f"{SCHEMA_DIR}/{name}.json"
 
 
 def relative_file(from_source: str, path: str) -> str:

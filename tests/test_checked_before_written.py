@@ -262,8 +262,9 @@ def test_a_region_id_that_is_one_of_the_sites_own_addresses_is_reported(project)
     (project / "data/regioner/pagefind.yml").write_text(text.replace("id: vasterbotten", "id: pagefind", 1),
                                                         encoding="utf-8")
     found = reports(validate(project).stderr)
-    assert any(r.startswith("data/regioner/pagefind.yml, rad 2, kolumn 1: id 'pagefind' är redan en "
-                            "adress på webbplatsen (/pagefind/)") for r in found), found
+    assert any(r.startswith("data/regioner/pagefind.yml, rad 2, kolumn 1: id 'pagefind' är upptaget av "
+                            "webbplatsen själv: regionens adresser skulle ta webbplatsens egen adress "
+                            "/pagefind/") for r in found), found
 
 
 def test_a_docs_folder_with_a_regions_address_is_reported(project, tmp_path):

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Optional
 
 from .. import model as m
+from .. import urls
 from .errors import DataError
 from .reading import Fields, describe, label
 from .values import parse_value, swedish_number
@@ -330,10 +331,12 @@ def _table(block: Fields, key: str):
         return None
     table.check("common#table")
     table.place = f"{block.place} → tabell \"{table.text('rubrik')}\""
-    table.claim("tabell", "id", table.mapping.get("id"))
     columns = table.texts("kolumner", required=True)
     rows = []
     footnotes = footnote_map(table, "fotnoter")
+    table.claim("tabell", "id", table.mapping.get("id"),
+                parts={urls.footnote_part(number): f"fotnot {number} i tabellen på rad {table.location.line}"
+                       for number in footnotes})
     for row in table.maps("rader", lambda r, i: label(r, "rad", i, "namn"), True):
         row.check("common#tableRow")
         rows.append(m.TableRow(row.text("namn", True), _numbers(row, "värden", len(columns)),

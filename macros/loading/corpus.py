@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable
 
 from .. import model as m
-from .. import forked, urls
+from .. import forked
 from . import cacheplace, files
 from .cache import Cache, digest, enabled
 from .errors import DataError, DataErrors, did_you_mean
@@ -58,10 +58,6 @@ def _load_corpus(data_dir: Path, processes: int) -> m.Corpus:
             unreadable.add(path.stem)
         else:
             region = parse_region(doc)
-            if region.id in urls.RESERVED_IDS:
-                doc.error("id", f"id '{region.id}' är upptaget av webbplatsen själv",
-                          expected="ett annat id än " + ", ".join(sorted(urls.RESERVED_IDS)) +
-                                   " (regionens adress blir /<id>/)")
             if _named_after_id(doc, path, region.id) and region.id in regions:
                 doc.error("id", f"regionen '{region.id}' finns redan")
             regions[region.id] = region
@@ -85,7 +81,10 @@ def _load_corpus(data_dir: Path, processes: int) -> m.Corpus:
         contexts = _contexts(folder, found, prints) if prints and folder != "uppfoljning" else {}
         _load_region_files(found.by_region.get(folder, {}), data_dir / folder, root, kind, parse,
                            attach, regions, collector, unreadable,
-                           cache if folder != "uppfoljning" else None, prints, contexts, processes)
+                           cache if folder != "uppfoljning" else None, prints, contexts,
+                           # Follow-ups are checked against each other as they are read and
+                           # against the plans once all are read, which a forked worker cannot.
+                           processes if folder != "uppfoljning" else 1)
         if folder == "protokoll":
             collector.unreadable_minutes = frozenset(collector.unreadable)
 
@@ -360,6 +359,7 @@ def _load_region_file(path: Path, region_dir: Path, folder: Path, root: Path, ki
     region = regions[region_id]
     collector.start_file(region)
     item = parse(doc)
+    collector.check_parts()
     if not _named_after_id(doc, path, item.id):
         return False
     if any(existing.id == item.id for existing in attach(region)):

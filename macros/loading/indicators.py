@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .. import model as m
+from .. import urls
 from ..model.history import split
 from ..model.indicators import BAND
 from .errors import DataError
@@ -29,7 +30,9 @@ def parse_register(doc: Fields, region: m.Region) -> dict[str, m.IndicatorDefini
         item.check("indikatorer#indicator")
         item.claim("indikator", "id", item.mapping.get("id"))
         definition = m.IndicatorDefinition(
-            id=item.identifier("id"), region_id=region.id, name=item.text("namn", True),
+            id=item.page_identifier("id", lambda ident: urls.indicator_source(region.id, ident),
+                                    "kariesfria-6-aringar"),
+            region_id=region.id, name=item.text("namn", True),
             unit=item.text("enhet"), description=item.text("beskrivning"),
             direction=item.choice("riktning", "indikatorer#indicator", required=False),
             direction_basis=item.text("riktning_grund"), qualitative=item.flag("kvalitativ"),
@@ -91,9 +94,46 @@ def parse_follow_up(doc: Fields) -> m.FollowUp:
         if value is None:
             continue
         follow_up.outcomes.append(m.ReportedOutcome(ident, year, value))
+        _check_reported_once(item, follow_up.outcomes[-1], follow_up, [s.id for s in definition.series])
         item.errors.deferred.append(lambda item=item, reported=follow_up.outcomes[-1]:
                                     _check_against_plans(item, reported, region))
     return follow_up
+
+
+def _check_reported_once(item: Fields, reported: m.ReportedOutcome, follow_up: m.FollowUp,
+                         series_ids: list[str]) -> None:
+    """A follow-up gives an indicator's outcome for a year (and series) once, and no two
+    follow-ups give it different values: one of them would be shown as the outcome silently.
+    Two follow-ups are compared once all are read, at the later one (by date)."""
+    order = (follow_up.date, follow_up.id)
+    given = []
+    for series, value in split(reported.value, series_ids):
+        what = f"utfallet för '{reported.indicator_id}' {reported.year}" + (f" ({series})" if series else "")
+        others = item.errors.reported.setdefault(
+            (item.errors.region.id, reported.indicator_id, reported.year, series), [])
+        here = next((where for where, _, of in others if of == order), None)
+        if here is not None:
+            item.error(None, f"{what} står redan på rad {here.line} i samma fil",
+                       expected="varje indikator, år och serie en gång i en uppföljning: ta bort den ena "
+                                "raden, eller rätta år eller indikator")
+            return  # once for the item, not once per series
+        others.append((item.location, value, order))
+        given.append((what, value, others))
+    item.errors.deferred.append(lambda: _check_against_follow_ups(item, given, order))
+
+
+def _check_against_follow_ups(item: Fields, given: list, order: tuple) -> None:
+    for what, value, others in given:
+        earlier = next(((where, theirs) for where, theirs, of in others
+                        if of < order and not _same(value, theirs)), None)
+        if earlier is not None:
+            where, theirs = earlier
+            item.error("värde", f"{what} är {_shown(value)} här men {_shown(theirs)} i {where.file}, "
+                                f"rad {where.line}",
+                       found=_shown(value),
+                       expected="samma utfall i båda uppföljningarna. Är det rätt år eller indikator? Har en "
+                                "senare rapport rättat utfallet, skriv det bara i den senare")
+            return  # once for the item
 
 
 def _check_against_plans(item: Fields, reported: m.ReportedOutcome, region: m.Region) -> None:

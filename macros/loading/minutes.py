@@ -26,11 +26,6 @@ def _information(fields: Fields) -> m.InformationItem:
         date=fields.date("datum"))
 
 
-# Parts of a § with addresses of their own (see templates/pieces/paragraph.html).
-_FIXED_PARTS = {"beslutsunderlag": "Beslutsunderlag", "overlaggningar": "Överläggningar",
-                "yrkanden": "Yrkanden", "noteras": "Noteras till protokollet"}
-
-
 def _paragraph(fields: Fields) -> m.MinutesParagraph:
     fields.check("protokoll#paragraph")
     decision = fields.sub("beslut")
@@ -46,7 +41,8 @@ def _paragraph(fields: Fields) -> m.MinutesParagraph:
             decision.error(None, "ett förslag saknar 'till'",
                            expected="id för organet som förslaget går till, till exempel 'till: hsn'")
     sections = []
-    anchors: dict[str, int] = {}  # a section's address within its §, from its heading
+    anchors: dict[str, int] = {}  # a section's address within its §, from its heading → its line
+    headings: dict[str, str] = {}
     for section in fields.maps("avsnitt", lambda s, i: label(s, "avsnitt", i, "rubrik")):
         section.check("protokoll#section")
         heading = section.text("rubrik", True)
@@ -54,15 +50,16 @@ def _paragraph(fields: Fields) -> m.MinutesParagraph:
         if heading and not anchor:
             section.error("rubrik", f"rubriken '{heading}' ger ingen adress",
                           expected="en rubrik med bokstäver eller siffror")
-        elif anchor in _FIXED_PARTS:
+        elif anchor in urls.PARAGRAPH_PARTS:
             section.error("rubrik", f"rubriken '{heading}' får samma adress som paragrafens "
-                                    f"del '{_FIXED_PARTS[anchor]}'",
+                                    f"del '{urls.PARAGRAPH_PARTS[anchor]}'",
                           expected="en annan rubrik för avsnittet")
         elif anchor in anchors:
             section.error("rubrik", f"rubriken '{heading}' får samma adress som avsnittet på rad "
                                     f"{anchors[anchor]}",
                           expected="rubriker som skiljer sig åt i mer än stora bokstäver och skiljetecken")
         anchors.setdefault(anchor, section.location_of("rubrik").line)
+        headings.setdefault(anchor, heading)
         sections.append(m.Section(heading, parse_blocks(section, "innehåll")))
     motions = []
     for motion in fields.maps("yrkanden", lambda y, i: label(y, "yrkande", i, "namn")):
@@ -73,8 +70,14 @@ def _paragraph(fields: Fields) -> m.MinutesParagraph:
     for note in fields.maps("anteckningar", lambda n, i: f"anteckning {i + 1}"):
         note.check("protokoll#note")
         notes.append(m.MinutesNote(note.text("text", True), note.texts("avstår")))
-    fields.claim("paragraf", "id", fields.mapping.get("id"))
     number = fields.integer("nummer", required=True)
+    # What has an address made from the §'s: no other § may have that address as its own.
+    line = fields.location.line
+    which = f"§ {number} (rad {line})" if number is not None else f"§ på rad {line}"
+    parts = {part: f"delen '{title}' i {which}" for part, title in urls.PARAGRAPH_PARTS.items()}
+    parts.update({anchor: f"avsnittet '{headings[anchor]}' (rad {at}) i {which}"
+                  for anchor, at in anchors.items() if anchor})
+    fields.claim("paragraf", "id", fields.mapping.get("id"), parts=parts)
     fields.claim("paragrafnummer", "nummer", number, f"§ {number}",
                  "varje paragrafnummer en gång i protokollet")
     return m.MinutesParagraph(
@@ -113,7 +116,8 @@ def parse_meeting(doc: Fields) -> m.Meeting:
             adjusters.append(m.Signatory(person.text("namn", True), person.texts("paragrafer", True)))
     region = doc.errors.region
     meeting = m.Meeting(
-        id=doc.identifier("id"), region_id=region.id,
+        id=doc.page_identifier("id", lambda ident: urls.meeting_source(region.id, ident), "hsu-2023-12-07"),
+        region_id=region.id,
         body_id=doc.reference("organ", doc.identifier("organ"), region.bodies, "organet"),
         title=doc.text("titel", True), dates=dates, time=doc.text("tid"), place=doc.text("plats"),
         case_number=doc.text("diarienummer"), office=doc.text("tjänsteställe"),

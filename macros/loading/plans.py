@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import model as m
+from .. import urls
 from .blocks import footnote_map, parse_blocks
 from .documents import parse_changed, parse_original
 from .errors import did_you_mean
@@ -65,7 +66,9 @@ def parse_plan(doc: Fields) -> m.Plan:
         decisions.append(m.PlanDecision(meeting_id, paragraph_id, d.text("åtgärd", True)))
     minutes_facts = _minutes_facts(doc, meetings)
     plan = m.Plan(
-        id=doc.identifier("id"), region_id=region.id, body_id=body_id,
+        id=doc.page_identifier("id", lambda ident: urls.plan_source(region.id, ident),
+                               "hsn-verksamhetsplan-2024-2026"),
+        region_id=region.id, body_id=body_id,
         kind=doc.text("typ", True), title=doc.text("titel", True), period=period,
         status=doc.choice("status", "plan", required=False),
         decision_date=doc.date("beslutsdatum"),

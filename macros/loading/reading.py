@@ -13,6 +13,7 @@ import re
 from decimal import Decimal
 from typing import Callable, Iterator, Optional
 
+from .. import urls
 from .errors import DataError, closest, did_you_mean, visible
 from .yamlfile import Location, YamlList, YamlMap
 
@@ -69,10 +70,15 @@ class Collector:
         self.footnotes: dict[str, str] = {}
         self.placed: dict[str, Location] = {}  # footnote → where the text places it
         self.claimed: dict[str, dict[str, Location]] = {}
+        # kind → (fields, key, id, {part: what it addresses}) of the ids in the file whose
+        # items have anchors made from their id and a part (see urls.part_anchor)
+        self.parts: dict[str, list[tuple["Fields", object, str, dict[str, str]]]] = {}
         self.deferred: list[Callable[[], None]] = []
         self.unreadable: set[str] = set()
         self.unreadable_minutes: frozenset[str] = frozenset()
         self.registerless: set[str] = set()  # regions without an indicator register, already reported
+        # (region, indicator, year, series) → where follow-ups gave it: (place, value, (date, id))
+        self.reported: dict[tuple, list[tuple[Location, object, tuple]]] = {}
         self.unchecked_regions: set[str] = set()
 
     def add(self, error: DataError) -> None:
@@ -80,7 +86,27 @@ class Collector:
 
     def start_file(self, region) -> None:
         self.region, self.framework, self.period, self.footnotes, self.claimed = region, None, None, {}, {}
-        self.placed = {}
+        self.placed, self.parts = {}, {}
+
+    def check_parts(self) -> None:
+        """Once a file is read: no item's anchor, nor an anchor of one of its parts, is that of
+        a part of another item of its kind (a § 'p92-beslutsunderlag' beside § 'p92', whose
+        part Beslutsunderlag has the anchor #paragraf-p92-beslutsunderlag). Such an item's id
+        starts with the other's and '-': that id is the one reported."""
+        for kind, items in self.parts.items():
+            taken = {urls.part_anchor(kind, ident, part): (ident, what)
+                     for _, _, ident, parts in items for part, what in parts.items()}
+            for fields, key, ident, parts in items:
+                own = [(urls.anchor(kind, ident), "")]
+                own += [(urls.part_anchor(kind, ident, part), what) for part, what in parts.items()]
+                for address, mine in own:
+                    owner, what = taken.get(address, (ident, ""))
+                    if ident.startswith(f"{owner}-"):
+                        fields.error(key, f"id '{ident}' ger adressen #{address}"
+                                          + (f" till {mine}" if mine else "")
+                                          + f", som redan är adressen till {what}",
+                                     expected=f"ett annat id, som inte börjar med '{owner}-'")
+                        break
 
 
 class Fields:
@@ -146,9 +172,11 @@ class Fields:
                            expected=f"'{key}: …'" + (f" ({described})" if described else ""))
         return complete
 
-    def claim(self, kind: str, key: str, value, problem: str = "", expected: str = "") -> None:
+    def claim(self, kind: str, key: str, value, problem: str = "", expected: str = "",
+              parts: dict[str, str] | None = None) -> None:
         """Record an id (or other value that must be unique) of `kind`; a value used twice in
-        one file is an error, by default worded for an id."""
+        one file is an error, by default worded for an id. `parts`: the parts of the item with
+        an anchor of their own (see Collector.check_parts), each with what it is, for messages."""
         if isinstance(value, bool) or not isinstance(value, (str, int)) or value == "":
             return
         seen = self.errors.claimed.setdefault(kind, {})
@@ -158,6 +186,8 @@ class Fields:
                        expected=expected or f"ett id som {other} {kind} i filen har")
         else:
             seen[value] = self.location_of(key)
+            if parts is not None and isinstance(value, str):
+                self.errors.parts.setdefault(kind, []).append((self, key, value, parts))
 
     def reference(self, key, value: str, known, what: str, within: str = "") -> str:
         """Check that `value` is one of `known` ids; report with a suggestion if not.
@@ -216,6 +246,17 @@ class Fields:
                        expected="små bokstäver a–z, siffror och bindestreck, "
                                 "till exempel 'kariesfria-6-aringar' (å, ä, ö skrivs a, a, o)")
             return ""
+        return value
+
+    def page_identifier(self, key, source: Callable[[str], str], example: str) -> str:
+        """The id of an item with a page of its own at `source(id)`: never a name the page's
+        folder gives its own page (an indicator 'index' would replace the indicator overview)."""
+        value = self.identifier(key)
+        if value in urls.RESERVED_PAGE_IDS:
+            folder = "/" + urls.url_of(source(value))
+            self.error(key, f"id '{value}' är upptaget av webbplatsen själv: sidan skulle få adressen "
+                            f"{folder}, som är mappens egen sida, i stället för {folder}{value}/",
+                       expected=f"ett annat id, som säger vad det gäller, till exempel '{example}'")
         return value
 
     def year(self, key, required: bool = True) -> Optional[int]:

@@ -114,9 +114,12 @@ def parse_region(doc: Fields) -> m.Region:
         framework_fields.append((fw, framework))
     _check_former_ids(framework_fields, frameworks)
     region_id = doc.identifier("id")
-    if region_id in urls.RESERVED_TOP_LEVEL:
-        doc.error("id", f"id '{region_id}' är redan en adress på webbplatsen (/{region_id}/)",
-                  expected="ett id som inte är något av: " + ", ".join(sorted(urls.RESERVED_TOP_LEVEL)))
+    if region_id in urls.RESERVED_REGION_IDS:
+        taken = urls.RESERVED_REGION_IDS[region_id]
+        doc.error("id", f"id '{region_id}' är upptaget av webbplatsen själv: regionens adresser "
+                        f"skulle ta webbplatsens egen adress {taken}",
+                  expected="ett annat id, till exempel regionens namn med a–z (å, ä, ö skrivs a, a, o), "
+                           "och inget av: " + ", ".join(sorted(urls.RESERVED_REGION_IDS)))
     geography = []
     for index, iri in doc.items("geografi"):
         if isinstance(iri, str) and valid_url(iri.strip()):

@@ -45,7 +45,8 @@ def _environment() -> Environment:
         period=formatting.period,
         filesize=formatting.file_size,
     )
-    env.globals.update(anchor=urls.anchor, slug=urls.slug, changes_source=urls.CHANGES_SOURCE,
+    env.globals.update(anchor=urls.anchor, part_anchor=urls.part_anchor, footnote_part=urls.footnote_part,
+                       paragraph_parts=urls.PARAGRAPH_PARTS, slug=urls.slug, changes_source=urls.CHANGES_SOURCE,
                        open_data_source=urls.OPEN_DATA_SOURCE, catalogue_source=urls.CATALOGUE_SOURCE)
     return env
 

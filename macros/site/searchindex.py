@@ -23,6 +23,8 @@ from pathlib import Path
 
 from pagefind.service import get_executable
 
+from .. import urls
+
 # Helpers that are not content: permalink signs, empty-cell labels for screen readers.
 NOT_INDEXED = ".headerlink, .op-permalink, .op-empty"
 # What a run is assumed to need per page (the measured peak for minutes, rounded up).
@@ -61,10 +63,10 @@ def runs_for(site: Path, regions: set[str], written: set[str], site_wide: bool) 
     if site_wide:
         folders = sorted(p.name for p in site.iterdir() if p.is_dir() and p.name not in regions)
         pages = sum(_html_files(site / folder) for folder in folders) + _html_files(site, deep=False)
-        runs.append(Run(_outside(folders), "pagefind", pages * BYTES_PER_PAGE))
+        runs.append(Run(_outside(folders), urls.SEARCH_DIR, pages * BYTES_PER_PAGE))
     for region in sorted(written):
-        shutil.rmtree(site / "pagefind" / region, ignore_errors=True)
-        runs.append(Run(f"{region}/**/*.html", f"pagefind/{region}", _html_files(site / region) * BYTES_PER_PAGE))
+        shutil.rmtree(site / urls.SEARCH_DIR / region, ignore_errors=True)
+        runs.append(Run(f"{region}/**/*.html", f"{urls.SEARCH_DIR}/{region}", _html_files(site / region) * BYTES_PER_PAGE))
     return runs
 
 
