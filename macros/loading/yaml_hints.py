@@ -12,7 +12,7 @@ import yaml
 
 
 class Refused(yaml.MarkedYAMLError):
-    """An anchor, alias or tag: valid YAML, but in plan data always a typing mistake."""
+    """An anchor, alias, tag or directive: valid YAML, but in plan data always a typing mistake."""
 
 
 _QUOTE_IT = 'sätt texten inom "…"'
@@ -21,6 +21,8 @@ _REFUSED = {
     "alias": f"en asterisk (*) i början av en text; {_QUOTE_IT}",
     "anchor": f"ett et-tecken (&) i början av en text; {_QUOTE_IT}",
     "tag": f"ett utropstecken (!) i början av en text; {_QUOTE_IT}",
+    "directive": "en rad som börjar med procenttecken (%) läses som ett YAML-direktiv; ta bort "
+                 f"raden, eller {_QUOTE_IT} om den hör till en text",
     "depth": "uppgifterna är inlagda i varandra i fler än 40 nivåer; kontrollera indragen "
              "och hakparenteserna [ ] och klamrarna { } här",
 }

@@ -16,7 +16,10 @@ from typing import NamedTuple
 
 import yaml
 
+from . import characters
 from .errors import DataError
+from .numbers import EXPECTED as NUMBER_EXPECTED
+from .numbers import MAX_DIGITS, Unbounded, check_digits
 from .yaml_hints import Refused, syntax_hint
 
 
@@ -67,7 +70,6 @@ class YamlList(list):
 
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _DECIMAL = re.compile(r"^[-+]?(0|[1-9][0-9]*)\.[0-9]+$")
-_HIDDEN_BREAKS = "\u2028\u2029\x85"  # line breaks to YAML, not to an editor
 _NUMBER_START = frozenset("+-0123456789")
 
 # Limits far above any real plan (the largest file is ~40 kB, the longest text ~4 000
@@ -93,17 +95,33 @@ def _scalar(node: yaml.ScalarNode, path: str):
     if "[" in text or len(text) > MAX_TEXT:
         _text_limits(node, path)
     if node.style:
-        # Quoted or block scalars are always text (a plain one's style is "" or None).
+        # Quoted or block scalars are always text (a plain one's style is "" or None); in
+        # double quotes an escape ("\\x01", "\\u202e") can make any character.
+        if node.style == '"':
+            refused = characters.IN_TEXT.search(text)
+            if refused:
+                raise _refused(_location(path, node.start_mark), refused.group(), escaped=True)
         return text
     if text in _SPECIAL:
         return _SPECIAL[text]
     if text[0] not in _NUMBER_START:
         return text
     if _INT.match(text):
+        _bounded(node, path, text.lstrip("+-"), "")
         return int(text)
     if _DECIMAL.match(text):
+        _bounded(node, path, *text.lstrip("+-").split("."))
         return Decimal(text)
     return text
+
+
+def _bounded(node: yaml.ScalarNode, path: str, whole: str, fraction: str) -> None:
+    """Refuse a figure with more digits than a plan's figures have (numbers.py), before
+    Python turns its digits into a number."""
+    try:
+        check_digits(whole, fraction)
+    except Unbounded as exc:
+        raise DataError(_location(path, node.start_mark), str(exc), expected=NUMBER_EXPECTED) from None
 
 
 def _text_limits(node: yaml.ScalarNode, path: str) -> None:
@@ -175,11 +193,12 @@ def _convert(node: yaml.Node, path: str, text: str | None, depth: int = 0):
                 raise DataError(_location(path, key_node.start_mark),
                                 "en nyckel måste vara ett ord eller ett årtal",
                                 found=repr(key_node.value))
-            if key in result:
+            same = key if key in result else _same_key(key, result)
+            if same is not None:
                 raise DataError(
                     _location(path, key_node.start_mark),
-                    f"nyckeln '{key}' står två gånger i samma avsnitt "
-                    f"(första gången på rad {result.location_of(key).line})",
+                    f"nyckeln '{same}' står två gånger i samma avsnitt "
+                    f"(första gången på rad {result.location_of(same).line})",
                     expected="varje nyckel en gång; ta bort eller slå ihop den ena",
                 )
             result[key] = _convert(value_node, path, text, depth)
@@ -188,15 +207,34 @@ def _convert(node: yaml.Node, path: str, text: str | None, depth: int = 0):
     raise DataError(_location(path, node.start_mark), "okänd YAML-konstruktion")
 
 
+def _same_key(key, mapping: dict):
+    """The key of `mapping` that means the same as `key` though written otherwise, or None: a
+    year in quotes ("2025") and without (2025) are the same key to every reader."""
+    if key.__class__ is int:
+        other = str(key)
+    elif key[:1] in _NUMBER_START and _INT.match(key) and len(key) <= MAX_DIGITS + 1:
+        other = int(key)
+    else:
+        return None
+    return other if other in mapping else None
+
+
 class _Refusals:
     """Composing nodes with anchors, aliases and tags refused.
 
     An '&', '*' or '!' typed first in an unquoted text makes YAML read an anchor,
     an alias or a tag: the text silently loses its first word, or one edit
-    changes several places unseen. The data has no need of them.
+    changes several places unseen; a line starting with '%' is a directive that
+    changes what the tags mean. The data has no need of any of them.
     """
 
     depth = 0
+
+    def compose_document(self):
+        event = self.peek_event()
+        if event.version or event.tags:  # '%YAML 1.1', '%TAG ! …': a line starting with '%'
+            raise Refused(problem="directive", problem_mark=event.start_mark)
+        return super().compose_document()
 
     def compose_node(self, parent, index):
         event = self.peek_event()
@@ -206,8 +244,7 @@ class _Refusals:
             raise Refused(problem="alias", problem_mark=event.start_mark)
         if event.anchor is not None:
             raise Refused(problem="anchor", problem_mark=event.start_mark)
-        tag = getattr(event, "tag", None)
-        if tag and not tag.startswith("tag:"):
+        if getattr(event, "tag", None) is not None:  # '!x', '!!str', '!<…>': all typed by mistake
             raise Refused(problem="tag", problem_mark=event.start_mark)
         self.depth += 1
         try:
@@ -235,6 +272,11 @@ def _shallow(text: str) -> bool:
             and _WIDE_LINE_START.search("\n" + text) is None)
 
 
+def _directive_possible(text: str) -> bool:
+    """A line starts with '%' (libyaml reads a directive and tells nothing of it)."""
+    return text.startswith("%") or "\n%" in text
+
+
 if yaml.__with_libyaml__:
     class _CLoader(yaml.CSafeLoader):
         """libyaml's composer, without working out each node's tag (nothing here reads tags)."""
@@ -254,7 +296,7 @@ else:  # PyYAML built without libyaml
 def _convert_text(text: str, raw: bytes, path: str):
     """The document's values, or _EMPTY; raises yaml's errors, Refused or DataError as PyYAML's Python
     parser and the refusals give them. `raw` is the text in UTF-8, as read."""
-    if _CLoader is not None and _shallow(text):
+    if _CLoader is not None and _shallow(text) and not _directive_possible(text):
         try:
             # Reading the text into nodes in C is most of the time; when libyaml finds a
             # problem or the nodes hold a refused construction, the Python parser reads the
@@ -269,6 +311,16 @@ def _convert_text(text: str, raw: bytes, path: str):
             pass
     node = yaml.compose(text, Loader=_Composer)
     return _EMPTY if node is None else _convert(node, path, None)
+
+
+def _refused(where: Location, char: str, escaped: bool) -> DataError:
+    problem, expected = characters.refusal(char, escaped)
+    return DataError(where, problem, expected=expected)
+
+
+def _position(path: str, text: str, at: int) -> Location:
+    before = text[:at]
+    return Location(path, before.count("\n") + 1, at - before.rfind("\n"))
 
 
 def load(path: Path, display_name: str) -> object:
@@ -294,25 +346,17 @@ def load(path: Path, display_name: str) -> object:
         ) from None
     if text.startswith("\ufeff"):
         text, raw = text[1:], raw[3:]  # (a byte-order mark is three bytes in UTF-8)
-    hidden = [at for at in map(text.find, _HIDDEN_BREAKS) if at >= 0]  # (faster than a regex)
-    if hidden:
-        # Pasted from Word or a PDF: YAML takes it for a new line, the editor shows none, so
-        # every later line number would be off by one and a block text would end mid-line.
-        at = min(hidden)
-        before = text[:at]
-        where = Location(display_name, before.count("\n") + 1, at - before.rfind("\n"))
-        raise DataError(where, "texten innehåller en osynlig radbrytning (tecknet "
-                               f"{ord(text[at]):#06x}, ofta inklistrat från Word eller en pdf)",
-                        expected="ett mellanslag eller en vanlig radbrytning i stället för tecknet")
+    at = characters.refused_in_file(text)
+    if at >= 0:
+        # Pasted from Word or a PDF. A hidden line break is a new line to YAML but not in the
+        # editor, so that every later line number would be off by one.
+        raise _refused(_position(display_name, text, at), text[at], escaped=False)
     try:
         value = _convert_text(text, raw, display_name)
     except yaml.reader.ReaderError as exc:
         # Control characters (a NUL, a pasted binary) are valid UTF-8 but no text.
-        before = text[: exc.position]
-        where = Location(display_name, before.count("\n") + 1, exc.position - before.rfind("\n"))
-        raise DataError(where, f"filen innehåller ett styrtecken (tecken {exc.character:#06x}) som inte "
-                               "hör hemma i en textfil",
-                        expected="en YAML-fil sparad som text (UTF-8); är det rätt fil?") from None
+        raise _refused(_position(display_name, text, exc.position), chr(exc.character),
+                       escaped=False) from None
     except yaml.MarkedYAMLError as exc:
         mark, hint = syntax_hint(exc, text)
         where = _location(display_name, mark) if mark else start
