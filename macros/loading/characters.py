@@ -16,6 +16,8 @@ import codecs
 import re
 import unicodedata
 
+from .errors import code_point
+
 # Every format character (Unicode category Cf) but the soft hyphen U+00AD, grouped.
 _FORMAT = ("\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
            "\u200b-\u200f\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb"
@@ -63,11 +65,6 @@ def refused_in_file(text: str) -> int:
     except _Found as found:
         return min(found.position, line_break) if line_break >= 0 else found.position
     return line_break
-
-
-def code_point(char: str) -> str:
-    """'U+202E', as Unicode names a character."""
-    return f"U+{ord(char):04X}"
 
 
 def named(char: str) -> str:

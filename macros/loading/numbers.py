@@ -13,8 +13,9 @@ from __future__ import annotations
 
 MAX_DIGITS = 15
 
-EXPECTED = (f"ett tal med högst {MAX_DIGITS} siffror, till exempel 11980 eller 0.29; är det "
-            "något annat än ett tal (ett nummer eller en kod), skriv det inom citattecken")
+EXPECTED = f"ett tal med högst {MAX_DIGITS} siffror, till exempel 11980 eller 0.29"
+# A figure that is no figure (a number or code of some kind) is text when it stands in quotes.
+EXPECTED_OR_TEXT = f"{EXPECTED}; är det något annat än ett tal (ett nummer eller en kod), skriv det inom citattecken"
 
 
 class Unbounded(ValueError):

@@ -10,6 +10,8 @@ import re
 
 import yaml
 
+from .characters import named
+
 
 class Refused(yaml.MarkedYAMLError):
     """An anchor, alias, tag or directive: valid YAML, but in plan data always a typing mistake."""
@@ -95,10 +97,11 @@ def syntax_hint(exc: yaml.MarkedYAMLError, text: str):
     return mark, "raden kan inte läsas; kontrollera citattecken, kolon och indrag här och på raden ovanför"
 
 
-# A no-break or zero-width space pasted from Word or the web, where YAML needs a plain
-# space: in the indentation, or between a key's colon and its value.
-_HIDDEN_SPACE = re.compile("^[ \t]*(?:- )?([\u00a0\u2007\u202f\u200b\ufeff])"
-                           "|^[ \t]*(?:- )?[^\\s:#'\"][^:\n]*:([\u00a0\u2007\u202f\u200b])")
+# A no-break space pasted from Word or the web where YAML needs a plain space: in the
+# indentation, or between a key's colon and its value. (The reader refuses a zero-width
+# space before YAML reads the file.)
+_HIDDEN_SPACE = re.compile("^[ \t]*(?:- )?([\u00a0\u2007\u202f])"
+                           "|^[ \t]*(?:- )?[^\\s:#'\"][^:\n]*:([\u00a0\u2007\u202f])")
 
 
 def _hidden_space(text: str, marks: list):
@@ -110,7 +113,7 @@ def _hidden_space(text: str, marks: list):
         if found:
             group = 1 if found.group(1) else 2
             where = yaml.Mark("", 0, number, found.start(group), None, None)
-            return where, (f"ett osynligt tecken ({ord(found.group(group)):#06x}, ofta inklistrat från Word "
+            return where, (f"ett osynligt tecken ({named(found.group(group))}, ofta inklistrat från Word "
                            "eller webben) där det ska stå ett vanligt mellanslag; skriv om mellanrummet")
     return None
 

@@ -18,7 +18,7 @@ import yaml
 
 from . import characters
 from .errors import DataError
-from .numbers import EXPECTED as NUMBER_EXPECTED
+from .numbers import EXPECTED_OR_TEXT
 from .numbers import MAX_DIGITS, Unbounded, check_digits
 from .yaml_hints import Refused, syntax_hint
 
@@ -121,7 +121,7 @@ def _bounded(node: yaml.ScalarNode, path: str, whole: str, fraction: str) -> Non
     try:
         check_digits(whole, fraction)
     except Unbounded as exc:
-        raise DataError(_location(path, node.start_mark), str(exc), expected=NUMBER_EXPECTED) from None
+        raise DataError(_location(path, node.start_mark), str(exc), expected=EXPECTED_OR_TEXT) from None
 
 
 def _text_limits(node: yaml.ScalarNode, path: str) -> None:
