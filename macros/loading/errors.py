@@ -33,7 +33,7 @@ class DataError(Exception):
         if self.place:
             lines.append(f"  plats: {one_line(self.place)}")
         if self.found:
-            lines.append(f"  hittade: {one_line(shortened(self.found, MAX_FOUND))}")
+            lines.append(f"  hittade: {one_line(self.found, MAX_FOUND)}")
         if self.expected:
             lines.append(f"  förväntade: {one_line(self.expected)}")
         if self.suggestion:
@@ -55,6 +55,8 @@ class DataErrors(Exception):
 
 
 MAX_FOUND = 200  # characters of a value shown after "hittade:"
+MAX_SHOWN = 100  # characters of a key or an id quoted in a message
+MAX_PART = 2000  # characters of any other part of a message (a place 40 levels deep has about as many)
 
 # Line breaks and control characters, which no part of a message may hold as they are.
 _BREAKING = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -69,9 +71,9 @@ def _spelt(char: str) -> str:
     return "[radbrytning]" if char == "\n" else f"[osynligt tecken {code_point(char)}]"
 
 
-def one_line(text: str) -> str:
-    """Text with its line breaks and control characters spelt out."""
-    return _BREAKING.sub(lambda found: _spelt(found.group()), text)
+def one_line(text: str, limit: int = MAX_PART) -> str:
+    """Text shortened to `limit` characters, with its line breaks and control characters spelt out."""
+    return _BREAKING.sub(lambda found: _spelt(found.group()), shortened(text, limit))
 
 
 def shortened(text: str, limit: int) -> str:
@@ -83,7 +85,7 @@ def visible(text) -> str:
     from Word), line breaks and control characters spelt out, so that 'rubrik' and 'rubrik' +
     a zero-width space do not look alike and the message stays on its line."""
     return "".join(_spelt(c) if c != " " and unicodedata.category(c) in _INVISIBLE else c
-                   for c in str(text))
+                   for c in shortened(str(text), MAX_SHOWN))
 
 
 _INVISIBLE = frozenset(("Cc", "Cf", "Cs", "Zs", "Zl", "Zp"))
