@@ -90,17 +90,15 @@ def _location(path: str, mark) -> Location:
 _SPECIAL = {**dict.fromkeys(("", "~", "null", "Null", "NULL")), "true": True, "false": False}
 
 
-def _scalar(node: yaml.ScalarNode, path: str):
+def _scalar(node: yaml.ScalarNode, path: str, escapes: str | None):
     text = node.value
     if "[" in text or len(text) > MAX_TEXT:
         _text_limits(node, path)
     if node.style:
         # Quoted or block scalars are always text (a plain one's style is "" or None); in
         # double quotes an escape ("\\x01", "\\u202e") can make any character.
-        if node.style == '"':
-            refused = characters.IN_TEXT.search(text)
-            if refused:
-                raise _refused(_location(path, node.start_mark), refused.group(), escaped=True)
+        if node.style == '"' and escapes is not None:
+            _escaped_characters(node, path, escapes)
         return text
     if text in _SPECIAL:
         return _SPECIAL[text]
@@ -113,6 +111,15 @@ def _scalar(node: yaml.ScalarNode, path: str):
         _bounded(node, path, *text.lstrip("+-").split("."))
         return Decimal(text)
     return text
+
+
+def _escaped_characters(node: yaml.ScalarNode, path: str, escapes: str) -> None:
+    """Refuse a character that an escape in double quotes made and the file's text would not have
+    held (characters.py); only a text written with a backslash is searched."""
+    if "\\" in escapes[node.start_mark.index:node.end_mark.index]:
+        refused = characters.IN_TEXT.search(node.value)
+        if refused:
+            raise _refused(_location(path, node.start_mark), refused.group(), escaped=True)
 
 
 def _bounded(node: yaml.ScalarNode, path: str, whole: str, fraction: str) -> None:
@@ -163,21 +170,22 @@ def _property_at_start(text: str) -> bool:
     return False
 
 
-def _convert(node: yaml.Node, path: str, text: str | None, depth: int = 0):
+def _convert(node: yaml.Node, path: str, text: str | None, escapes: str | None, depth: int = 0):
     """Plain values from nodes. libyaml's composer lets anchors, aliases, tags and any depth
     through, which the Python composer refuses: a collection nested too deep raises _Unsure,
     and so, with `text`, does a node starting with one of those (a node's mark is where its
     anchor or tag is written, an alias is its anchor's node), so that the Python composer
-    reads the file again. `text` is None where no node can start so (_property_at_start)."""
+    reads the file again. `text` is None where no node can start so (_property_at_start);
+    `escapes` is the file's text if it has a backslash, which starts an escape in double quotes."""
     if text is not None and text[node.start_mark.index:node.start_mark.index + 1] in _PROPERTY:
         raise _Unsure
     if node.__class__ is _SCALAR:
-        return _scalar(node, path)
+        return _scalar(node, path, escapes)
     if depth >= MAX_DEPTH:
         raise _Unsure
     depth += 1
     if isinstance(node, yaml.SequenceNode):
-        result = YamlList([_convert(item, path, text, depth) for item in node.value])
+        result = YamlList([_convert(item, path, text, escapes, depth) for item in node.value])
         result.file, result.mark = path, node.start_mark
         result.item_marks = [item.start_mark for item in node.value]
         return result
@@ -186,22 +194,22 @@ def _convert(node: yaml.Node, path: str, text: str | None, depth: int = 0):
         result.file, result.mark = path, node.start_mark
         result.key_marks = marks = {}
         for key_node, value_node in node.value:
-            key = _convert(key_node, path, text, depth)
+            key = _convert(key_node, path, text, escapes, depth)
             if isinstance(key, bool):
                 key = key_node.value  # 'true:' is a (misspelt) key, not a truth value
             elif not isinstance(key, (str, int)):
                 raise DataError(_location(path, key_node.start_mark),
                                 "en nyckel måste vara ett ord eller ett årtal",
                                 found=repr(key_node.value))
-            same = key if key in result else _same_key(key, result)
-            if same is not None:
+            if key in result or (key.__class__ is int or key[:1] in _NUMBER_START) and _same_key(key, result):
+                same = key if key in result else _same_key(key, result)
                 raise DataError(
                     _location(path, key_node.start_mark),
                     f"nyckeln '{same}' står två gånger i samma avsnitt "
                     f"(första gången på rad {result.location_of(same).line})",
                     expected="varje nyckel en gång; ta bort eller slå ihop den ena",
                 )
-            result[key] = _convert(value_node, path, text, depth)
+            result[key] = _convert(value_node, path, text, escapes, depth)
             marks[key] = key_node.start_mark
         return result
     raise DataError(_location(path, node.start_mark), "okänd YAML-konstruktion")
@@ -296,6 +304,7 @@ else:  # PyYAML built without libyaml
 def _convert_text(text: str, raw: bytes, path: str):
     """The document's values, or _EMPTY; raises yaml's errors, Refused or DataError as PyYAML's Python
     parser and the refusals give them. `raw` is the text in UTF-8, as read."""
+    escapes = text if "\\" in text else None
     if _CLoader is not None and _shallow(text) and not _directive_possible(text):
         try:
             # Reading the text into nodes in C is most of the time; when libyaml finds a
@@ -306,11 +315,11 @@ def _convert_text(text: str, raw: bytes, path: str):
             node = yaml.compose(raw, Loader=_CLoader)
             if node is None:
                 return _EMPTY
-            return _convert(node, path, text if _property_at_start(text) else None)
+            return _convert(node, path, text if _property_at_start(text) else None, escapes)
         except Exception:  # noqa: BLE001 - the Python parser gives the message
             pass
     node = yaml.compose(text, Loader=_Composer)
-    return _EMPTY if node is None else _convert(node, path, None)
+    return _EMPTY if node is None else _convert(node, path, None, escapes)
 
 
 def _refused(where: Location, char: str, escaped: bool) -> DataError:
