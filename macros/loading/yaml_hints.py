@@ -72,6 +72,8 @@ def syntax_hint(exc: yaml.MarkedYAMLError, text: str):
                                        "while scanning a tag")):
         start = exc.context_mark or mark
         return start, _REFUSED[{"*": "alias", "&": "anchor"}.get(text[start.index], "tag")]
+    if problem.startswith("found undefined tag handle"):  # '!e!x', a tag of a kind never declared
+        return mark, _REFUSED["tag"]
     if problem.startswith("found unknown escape character"):
         return mark, ('ett bakåtsnedstreck (\\) i en text inom "…"; skriv det dubbelt (\\\\) '
                       "eller sätt texten inom '…'")

@@ -238,11 +238,9 @@ class _Refusals:
 
     depth = 0
 
-    def compose_document(self):
-        event = self.peek_event()
-        if event.version or event.tags:  # '%YAML 1.1', '%TAG ! …': a line starting with '%'
-            raise Refused(problem="directive", problem_mark=event.start_mark)
-        return super().compose_document()
+    def scan_directive(self):
+        # '%YAML 1.1', '%TAG ! …' or any other line starting with '%' before the data.
+        raise Refused(problem="directive", problem_mark=self.get_mark())
 
     def compose_node(self, parent, index):
         event = self.peek_event()
