@@ -30,8 +30,9 @@ _NONCHARACTER = "\ufdd0-\ufdef" + "".join(f"{chr(plane + 0xfffe)}{chr(plane + 0x
 _SURROGATE = "\ud800-\udfff"
 _HIDDEN_BREAKS = "\u2028\u2029\x85"  # line breaks to YAML, not to an editor
 
-# In the file as read (YAML's reader refuses its control characters) (a carriage return ends a line there, as in a Windows file), and in
-# a text once read, where YAML has made every line break a line feed.
+# In the file as read (YAML's reader refuses its control characters; a carriage return ends a
+# line there, as in a Windows file), and in a text once read, where YAML has made every line
+# break a line feed.
 IN_FILE = re.compile(f"[{_FORMAT}{_DIRECTION}{_NONCHARACTER}{_HIDDEN_BREAKS}]")
 IN_TEXT = re.compile(f"[\r{_CONTROL}{_FORMAT}{_DIRECTION}{_NONCHARACTER}{_SURROGATE}{_HIDDEN_BREAKS}]")
 

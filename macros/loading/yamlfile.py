@@ -18,8 +18,7 @@ import yaml
 
 from . import characters
 from .errors import DataError
-from .numbers import EXPECTED_OR_TEXT
-from .numbers import MAX_DIGITS, Unbounded, check_digits
+from .numbers import EXPECTED_OR_TEXT, MAX_DIGITS, Unbounded, check_digits
 from .yaml_hints import Refused, syntax_hint
 
 
@@ -201,8 +200,9 @@ def _convert(node: yaml.Node, path: str, text: str | None, escapes: str | None, 
                 raise DataError(_location(path, key_node.start_mark),
                                 "en nyckel måste vara ett ord eller ett årtal",
                                 found=repr(key_node.value))
-            if key in result or (key.__class__ is int or key[:1] in _NUMBER_START) and _same_key(key, result):
-                same = key if key in result else _same_key(key, result)
+            same = key if key in result else (  # (only a key that can be a number can be one twice)
+                _same_key(key, result) if key.__class__ is int or key[:1] in _NUMBER_START else None)
+            if same is not None:
                 raise DataError(
                     _location(path, key_node.start_mark),
                     f"nyckeln '{same}' står två gånger i samma avsnitt "
@@ -220,7 +220,7 @@ def _same_key(key, mapping: dict):
     year in quotes ("2025") and without (2025) are the same key to every reader."""
     if key.__class__ is int:
         other = str(key)
-    elif key[:1] in _NUMBER_START and _INT.match(key) and len(key) <= MAX_DIGITS + 1:
+    elif _INT.match(key) and len(key) <= MAX_DIGITS + 1:
         other = int(key)
     else:
         return None
