@@ -621,7 +621,8 @@ MISTAKES = {
     "an original whose address is not a web address": Mistake(
         HSN, '  diarienummer: "23HSN1782"\n',
         '  diarienummer: "23HSN1782"\n  url: "javascript:alert(1)"\n',
-        "{file}, rad {line}, kolumn 3: 'url' är ingen webbadress\n"
+        "{file}, rad {line}, kolumn 3: 'url' är ingen giltig webbadress: den börjar inte med https:// "
+        "eller http://\n"
         "  plats: plan hsn-verksamhetsplan-2024-2026 → original\n"
         '  hittade: texten "javascript:alert(1)"\n'
         "  förväntade: en adress som börjar med https:// eller http://, till exempel "
@@ -640,7 +641,8 @@ MISTAKES = {
         '  förväntade: ett datum skrivet "ÅÅÅÅ-MM-DD", till exempel "2023-12-07"', offset=1),
     "a region area that is not an address": Mistake(
         REGION, "  - http://data.europa.eu/nuts/code/SE321\n", "  - SE321\n",
-        "{file}, rad {line}, kolumn 5: punkt 1 i 'geografi' är ingen webbadress\n"
+        "{file}, rad {line}, kolumn 5: punkt 1 i 'geografi' är ingen giltig webbadress: den börjar inte "
+        "med https:// eller http://\n"
         "  plats: region vasternorrland\n"
         '  hittade: texten "SE321"\n'
         "  förväntade: en adress som börjar med http:// eller https://, till exempel "
