@@ -187,18 +187,18 @@ MISTAKES = {
         "i två; ta bort raden"),
     "a no-break space pasted after a colon": Mistake(
         HSN, "    rubrik: Grunduppdraget", "    rubrik:\u00a0Grunduppdraget",
-        "{file}, rad {line}, kolumn 12: YAML-syntaxen är felaktig: ett osynligt tecken (0x00a0, "
+        "{file}, rad {line}, kolumn 12: YAML-syntaxen är felaktig: ett osynligt tecken (U+00A0 NO-BREAK SPACE, "
         "ofta inklistrat från Word eller webben) där det ska stå ett vanligt mellanslag; skriv om "
         "mellanrummet"),
     "no-break spaces pasted as indentation": Mistake(
         HSN, "    rubrik: Inledning\n", "\u00a0\u00a0\u00a0\u00a0rubrik: Inledning\n",
-        "{file}, rad {line}, kolumn 1: YAML-syntaxen är felaktig: ett osynligt tecken (0x00a0, "
+        "{file}, rad {line}, kolumn 1: YAML-syntaxen är felaktig: ett osynligt tecken (U+00A0 NO-BREAK SPACE, "
         "ofta inklistrat från Word eller webben) där det ska stå ett vanligt mellanslag; skriv om "
         "mellanrummet"),
     "a line separator pasted from Word into a text": Mistake(
         HSN, "Verksamhetsplanen följs löpande upp", "Verksamhetsplanen\u2028följs löpande upp",
-        "{file}, rad {line}, kolumn 28: texten innehåller en osynlig radbrytning (tecknet 0x2028, "
-        "ofta inklistrat från Word eller en pdf)\n"
+        "{file}, rad {line}, kolumn 28: texten innehåller en osynlig radbrytning (U+2028 LINE SEPARATOR, "
+        "ofta inklistrat från Word, en pdf eller webben)\n"
         "  förväntade: ett mellanslag eller en vanlig radbrytning i stället för tecknet"),
     "a line break pasted into a text, without indentation": Mistake(
         HSN, "delårs- och årsrapport samt genom uppföljning", "delårs- och årsrapport\nsamt genom uppföljning",
@@ -273,10 +273,10 @@ MISTAKES = {
 
     "a key with a zero-width space": Mistake(
         HSN, "    rubrik: Grunduppdraget", "    rubrik\u200b: Grunduppdraget",
-        "{file}, rad {line}, kolumn 5: okänd nyckel 'rubrik[osynligt tecken 0x200b]'\n"
-        f'  plats: {HSN_PLAN} → kapitel "grunduppdraget"\n'
-        "  förväntade: en av: id, innehåll, kapitel, mål, målområde, nummer, rubrik\n"
-        "  menade du 'rubrik'?"),
+        # Refused where it stands, before it can make a key that looks like 'rubrik' but is not.
+        "{file}, rad {line}, kolumn 11: texten innehåller ett osynligt tecken (U+200B ZERO WIDTH SPACE, "
+        "ofta inklistrat från Word, en pdf eller webben)\n"
+        "  förväntade: ta bort tecknet (det syns inte, men gör att ord som ser lika ut skiljer sig)"),
     "true as a key": Mistake(
         HSN, "status: föreslagen", "true: föreslagen",
         "{file}, rad {line}, kolumn 1: okänd nyckel 'true'\n"
@@ -621,7 +621,8 @@ MISTAKES = {
     "an original whose address is not a web address": Mistake(
         HSN, '  diarienummer: "23HSN1782"\n',
         '  diarienummer: "23HSN1782"\n  url: "javascript:alert(1)"\n',
-        "{file}, rad {line}, kolumn 3: 'url' är ingen webbadress\n"
+        "{file}, rad {line}, kolumn 3: 'url' är ingen giltig webbadress: den börjar inte med https:// "
+        "eller http://\n"
         "  plats: plan hsn-verksamhetsplan-2024-2026 → original\n"
         '  hittade: texten "javascript:alert(1)"\n'
         "  förväntade: en adress som börjar med https:// eller http://, till exempel "
@@ -640,7 +641,8 @@ MISTAKES = {
         '  förväntade: ett datum skrivet "ÅÅÅÅ-MM-DD", till exempel "2023-12-07"', offset=1),
     "a region area that is not an address": Mistake(
         REGION, "  - http://data.europa.eu/nuts/code/SE321\n", "  - SE321\n",
-        "{file}, rad {line}, kolumn 5: punkt 1 i 'geografi' är ingen webbadress\n"
+        "{file}, rad {line}, kolumn 5: punkt 1 i 'geografi' är ingen giltig webbadress: den börjar inte "
+        "med https:// eller http://\n"
         "  plats: region vasternorrland\n"
         '  hittade: texten "SE321"\n'
         "  förväntade: en adress som börjar med http:// eller https://, till exempel "
@@ -676,9 +678,8 @@ BROKEN_FILES = {
         "  förväntade: nycklar som 'id:', 'titel:' … enligt data/README.md"),
     "binary garbage with NUL bytes": (
         b"id: hsn\x00\x01\x02\x03garbage\n",
-        f"{HSN}, rad 1, kolumn 8: filen innehåller ett styrtecken (tecken 0x0000) som inte hör hemma "
-        "i en textfil\n"
-        "  förväntade: en YAML-fil sparad som text (UTF-8); är det rätt fil?"),
+        f"{HSN}, rad 1, kolumn 8: filen innehåller ett styrtecken (U+0000) som inte hör hemma i en text\n"
+        "  förväntade: ta bort tecknet; är det rätt fil, sparad som text (UTF-8)?"),
     "an image saved under the plan's name": (
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00",
         f"{HSN}, rad 1, kolumn 1: filen är inte sparad som UTF-8\n"

@@ -9,9 +9,10 @@ from typing import Optional
 from .. import model as m
 from .. import urls
 from .errors import DataError
+from .numbers import Unbounded
 from .reading import Fields, describe, label
-from .values import parse_value, swedish_number
-from .yamlfile import YamlList, YamlMap
+from .values import parse_value, swedish_number, unbounded
+from .yamlfile import Location, YamlList, YamlMap
 
 
 def parse_blocks(parent: Fields, key: str) -> list[m.Block]:
@@ -176,15 +177,22 @@ def parse_indicator(row: Fields, kind: str, columns: Optional[list[m.Column]]) -
         if cells is None:
             continue
         years = {c.year for c in columns or () if c.kind == key}
+        seen: dict[int, Location] = {}
         for year, raw in cells.mapping.items():
             where = cells.location_of(year)
             place = f"{row.place} → {key} {year}"
-            if isinstance(year, str) and re.fullmatch(r"\d{4}", year.strip()):
+            if isinstance(year, str) and re.fullmatch(r"[0-9]{4}", year.strip()):
                 year = int(year)  # "2024": in quotes, as the schema allows (JSON keys are text)
             if not isinstance(year, int) or isinstance(year, bool):
                 row.errors.add(DataError(where, f"'{year}' är inget årtal", place=place,
                                          expected=f"årtal som nycklar under '{key}', till exempel 2024"))
                 continue
+            if year in seen:  # " 2024" and 2024: the reader keeps both keys, one would be lost
+                row.errors.add(DataError(where, f"året {year} står två gånger under '{key}' (första "
+                                                f"gången på rad {seen[year].line})", place=place,
+                                         expected="varje år en gång; ta bort eller slå ihop det ena"))
+                continue
+            seen[year] = where
             if columns is not None and year not in years:
                 shown = ", ".join(map(str, sorted(years))) or "inga"
                 row.errors.add(DataError(where, f"tabellen har ingen kolumn för {key} {year}",
@@ -285,15 +293,20 @@ def _numbers(fields: Fields, key: str, count: int) -> list[Optional[Decimal]]:
         if item is None or (isinstance(item, (int, Decimal)) and not isinstance(item, bool)):
             values.append(None if item is None else Decimal(item))
         else:
-            number = swedish_number(item) if isinstance(item, str) else None
-            with_unit = _NUMBER_AND_UNIT.match(item) if isinstance(item, str) and number is None else None
-            if with_unit and swedish_number(with_unit[1]) is not None:
+            try:
+                number = swedish_number(item) if isinstance(item, str) else None
+                with_unit = _number_and_unit(item) if isinstance(item, str) and number is None else None
+                written = swedish_number(with_unit[0]) if with_unit else None
+            except Unbounded as exc:
+                fields.errors.add(unbounded(fields.mapping[key].location_at(index), fields.place, item, exc))
+                values.append(None)
+                continue
+            if written is not None:
                 # "6 319 kr" pasted from Word: the unit belongs in the table's 'enhet', once.
                 fields.item_error(
-                    key, index, f"cell {index + 1} är inget tal: enheten '{with_unit[2]}' står i cellen",
+                    key, index, f"cell {index + 1} är inget tal: enheten '{with_unit[1]}' står i cellen",
                     found=describe(item),
-                    expected=f"bara talet, {swedish_number(with_unit[1])}; tabellens enhet skrivs "
-                             "en gång, i 'enhet:'")
+                    expected=f"bara talet, {written}; tabellens enhet skrivs en gång, i 'enhet:'")
             elif number is None:
                 fields.item_error(key, index, f"cell {index + 1} är inget tal", found=describe(item),
                                   expected="ett tal, eller null för en tom cell")
@@ -304,7 +317,14 @@ def _numbers(fields: Fields, key: str, count: int) -> list[Optional[Decimal]]:
     return values
 
 
-_NUMBER_AND_UNIT = re.compile(r"^\s*(.*\d)\s*([^\d\s].*?)\s*$")
+def _number_and_unit(text: str) -> Optional[tuple[str, str]]:
+    """("6 319", "kr") for "6 319 kr": what stands up to the last digit, and the rest. (Found
+    without a regular expression: one that splits so backtracks over a run of spaces, and a
+    cell of 20 000 of them took seconds.)"""
+    text = text.strip()
+    last = max(map(text.rfind, "0123456789"))
+    unit = text[last + 1:].strip()
+    return (text[: last + 1], unit) if last >= 0 and unit else None
 
 
 def footnote_map(fields: Fields, key: str) -> dict[str, str]:

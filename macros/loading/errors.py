@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 
 
@@ -24,17 +25,19 @@ class DataError(Exception):
         return type(self), (self.location, self.problem), self.__dict__
 
     def __str__(self) -> str:
+        # Each part on one line of its own: a value from the data (or a file's name) with a
+        # line break in it could otherwise start a line of the CI log, such as "::error …".
         loc = self.location
-        head = f"{loc.file}, rad {loc.line}, kolumn {loc.column}"
-        lines = [f"{head}: {self.problem}"]
+        head = f"{one_line(loc.file)}, rad {loc.line}, kolumn {loc.column}"
+        lines = [f"{head}: {one_line(self.problem)}"]
         if self.place:
-            lines.append(f"  plats: {self.place}")
+            lines.append(f"  plats: {one_line(self.place)}")
         if self.found:
-            lines.append(f"  hittade: {self.found}")
+            lines.append(f"  hittade: {one_line(self.found, MAX_FOUND)}")
         if self.expected:
-            lines.append(f"  förväntade: {self.expected}")
+            lines.append(f"  förväntade: {one_line(self.expected)}")
         if self.suggestion:
-            lines.append(f"  {self.suggestion}")
+            lines.append(f"  {one_line(self.suggestion)}")
         return "\n".join(lines)
 
 
@@ -51,11 +54,41 @@ class DataErrors(Exception):
         return f"Data i data/ innehåller {len(self.errors)} fel; webbplatsen byggs inte.\n\n{body}"
 
 
+MAX_FOUND = 200  # characters of a value shown after "hittade:"
+MAX_SHOWN = 100  # characters of a key or an id quoted in a message
+MAX_PART = 2000  # characters of any other part of a message (a place 40 levels deep has about as many)
+
+# Line breaks and control characters, which no part of a message may hold as they are.
+_BREAKING = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def code_point(char: str) -> str:
+    """'U+202E', as Unicode names a character."""
+    return f"U+{ord(char):04X}"
+
+
+def _spelt(char: str) -> str:
+    return "[radbrytning]" if char == "\n" else f"[osynligt tecken {code_point(char)}]"
+
+
+def one_line(text: str, limit: int = MAX_PART) -> str:
+    """Text shortened to `limit` characters, with its line breaks and control characters spelt out."""
+    return _BREAKING.sub(lambda found: _spelt(found.group()), shortened(text, limit))
+
+
+def shortened(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def visible(text) -> str:
-    """Text with invisible characters (zero-width or no-break spaces, pasted from Word)
-    spelt out, so that 'rubrik' and 'rubrik' + a zero-width space do not look alike."""
-    return "".join(f"[osynligt tecken {ord(c):#06x}]"
-                   if c != " " and unicodedata.category(c) in ("Cf", "Zs") else c for c in str(text))
+    """Text as a message shows it: invisible characters (zero-width or no-break spaces, pasted
+    from Word), line breaks and control characters spelt out, so that 'rubrik' and 'rubrik' +
+    a zero-width space do not look alike and the message stays on its line."""
+    return "".join(_spelt(c) if c != " " and unicodedata.category(c) in _INVISIBLE else c
+                   for c in shortened(str(text), MAX_SHOWN))
+
+
+_INVISIBLE = frozenset(("Cc", "Cf", "Cs", "Zs", "Zl", "Zp"))
 
 
 def closest(word, candidates) -> str:

@@ -83,7 +83,8 @@ def parse_plan(doc: Fields) -> m.Plan:
     notes = doc.sub("fotnoter", required=False)
     for number in plan.footnotes:
         if number not in doc.errors.placed and "" not in doc.errors.placed and notes is not None:
-            notes.error(int(number) if number.isdigit() and int(number) in notes.mapping else number,
+            written = next((key for key in notes.mapping if str(key) == number), number)  # 4 or "4"
+            notes.error(written,
                         f"fotnot {number} placeras aldrig i texten och skulle inte publiceras",
                         expected=f"'- fotnot: {number}' i kapitlets innehåll där fotnoten ska stå, "
                                  "eller ta bort fotnoten")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import model as m
 from .. import urls
-from .documents import valid_url
+from .addresses import fault
 from .errors import did_you_mean
 from .reading import ID_PATTERN, Fields, describe, label
 
@@ -122,13 +122,14 @@ def parse_region(doc: Fields) -> m.Region:
                            "och inget av: " + ", ".join(sorted(urls.RESERVED_REGION_IDS)))
     geography = []
     for index, iri in doc.items("geografi"):
-        if isinstance(iri, str) and valid_url(iri.strip()):
+        wrong = fault(iri.strip()) if isinstance(iri, str) else None
+        if isinstance(iri, str) and not wrong:
             geography.append(iri.strip())
         else:
-            doc.item_error("geografi", index, f"punkt {index + 1} i 'geografi' är ingen webbadress",
-                           found=describe(iri),
-                           expected="en adress som börjar med http:// eller https://, "
-                                    "till exempel http://data.europa.eu/nuts/code/SE321")
+            doc.item_error("geografi", index, f"punkt {index + 1} i 'geografi' är ingen giltig webbadress"
+                           + (f": {wrong.problem}" if wrong else ""), found=describe(iri),
+                           expected=(wrong and wrong.corrected) or "en adress som börjar med http:// eller "
+                                    "https://, till exempel http://data.europa.eu/nuts/code/SE321")
     region = m.Region(region_id, doc.text("namn", True), doc.text("kortnamn"),
                       doc.text("vision"), doc.text("visionstext"), bodies, frameworks,
                       geography=tuple(geography))

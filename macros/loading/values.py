@@ -7,6 +7,8 @@ from decimal import Decimal
 from typing import Optional
 
 from .errors import DataError, did_you_mean
+from .numbers import EXPECTED as NUMBER_EXPECTED
+from .numbers import Unbounded, check_digits
 from ..model import Series, Value
 from .reading import Collector, describe
 from .yamlfile import Location, YamlMap
@@ -19,13 +21,21 @@ _HALF_NUMBER = re.compile(r"^[-−+]?(\d+[.,]|[.,]\d+)$")
 
 
 def swedish_number(text: str) -> Optional[Decimal]:
+    """The number a text such as "-1 466,5" is, or None; raises numbers.Unbounded for a
+    figure with more digits than a plan's figures have."""
     match = _SWEDISH_NUMBER.match(text.strip())
     if not match:
         return None
     sign, whole, decimals = match.groups()
     digits = re.sub(r"\D", "", whole)
+    check_digits(digits, decimals or "")
     literal = ("-" if sign in "-−" and sign else "") + digits + ("." + decimals if decimals else "")
     return Decimal(literal)
+
+
+def unbounded(where: Location, place: str, raw, exc: Unbounded) -> DataError:
+    """The message for a figure written as text with too many digits."""
+    return DataError(where, str(exc), place=place, found=describe(raw), expected=NUMBER_EXPECTED)
 
 
 def parse_value(raw, where: Location, place: str, unit: str, series: list[Series],
@@ -42,32 +52,41 @@ def parse_value(raw, where: Location, place: str, unit: str, series: list[Series
     if isinstance(raw, (int, Decimal)):
         return Value(number=Decimal(raw), unit=unit)
     if isinstance(raw, str):
-        number = swedish_number(raw)
-        if number is not None:
-            return Value(number=number, unit=unit)
-        stripped = raw.strip()
-        if unit and stripped.endswith(unit):
-            number = swedish_number(stripped[: -len(unit)])
-            if number is not None:
-                return Value(number=number, unit=unit)
-        if _HALF_NUMBER.match(stripped):
-            # ".5" or "73." is not read as a number by YAML and would be shown as text, unitless.
-            written = stripped.replace(",", ".")
-            whole = ("0" + written) if written.lstrip("-−+").startswith(".") else written.rstrip(".")
-            errors.add(DataError(where, f"talet '{stripped}' är inte fullständigt skrivet", place=place,
-                                 expected=f"{whole.replace('−', '-').replace('-.', '-0.')} (siffror på båda sidor "
-                                          "om decimalpunkten, eller ingen decimalpunkt)"))
+        try:
+            return _parse_text(raw, where, place, unit, errors)
+        except Unbounded as exc:
+            errors.add(unbounded(where, place, raw, exc))
             return None
-        if not stripped:
-            errors.add(DataError(where, "värdet är tomt", place=place,
-                                 expected="ett tal eller en text; ett tomt fält utelämnas helt"))
-            return None
-        return Value(text=stripped)
     if isinstance(raw, YamlMap):
         return _parse_mapping(raw, place, unit, series, errors)
     errors.add(DataError(where, "värdet har fel typ", place=place, found=describe(raw),
                          expected="ett tal, en text, eller {värde: …, not: …}"))
     return None
+
+
+def _parse_text(raw: str, where: Location, place: str, unit: str, errors: Collector) -> Optional[Value]:
+    """A cell written as text: a number in Swedish notation (with the row's unit or not), or a text."""
+    number = swedish_number(raw)
+    if number is not None:
+        return Value(number=number, unit=unit)
+    stripped = raw.strip()
+    if unit and stripped.endswith(unit):
+        number = swedish_number(stripped[: -len(unit)])
+        if number is not None:
+            return Value(number=number, unit=unit)
+    if _HALF_NUMBER.match(stripped):
+        # ".5" or "73." is not read as a number by YAML and would be shown as text, unitless.
+        written = stripped.replace(",", ".")
+        whole = ("0" + written) if written.lstrip("-−+").startswith(".") else written.rstrip(".")
+        errors.add(DataError(where, f"talet '{stripped}' är inte fullständigt skrivet", place=place,
+                             expected=f"{whole.replace('−', '-').replace('-.', '-0.')} (siffror på båda sidor "
+                                      "om decimalpunkten, eller ingen decimalpunkt)"))
+        return None
+    if not stripped:
+        errors.add(DataError(where, "värdet är tomt", place=place,
+                             expected="ett tal eller en text; ett tomt fält utelämnas helt"))
+        return None
+    return Value(text=stripped)
 
 
 def _parse_mapping(raw: YamlMap, place: str, unit: str, series: list[Series],
@@ -100,7 +119,11 @@ def _parse_mapping(raw: YamlMap, place: str, unit: str, series: list[Series],
     number = raw.get("värde")
     if number is not None:
         if isinstance(number, str):
-            number = swedish_number(number)
+            try:
+                number = swedish_number(number)
+            except Unbounded as exc:
+                errors.add(unbounded(raw.location_of("värde"), place, number, exc))
+                return None
         if not isinstance(number, (int, Decimal)) or isinstance(number, bool):
             ok = False
             errors.add(DataError(raw.location_of("värde"), "'värde' är inget tal", place=place,

@@ -10,9 +10,11 @@ import re
 
 import yaml
 
+from .characters import named
+
 
 class Refused(yaml.MarkedYAMLError):
-    """An anchor, alias or tag: valid YAML, but in plan data always a typing mistake."""
+    """An anchor, alias, tag or directive: valid YAML, but in plan data always a typing mistake."""
 
 
 _QUOTE_IT = 'sätt texten inom "…"'
@@ -21,6 +23,8 @@ _REFUSED = {
     "alias": f"en asterisk (*) i början av en text; {_QUOTE_IT}",
     "anchor": f"ett et-tecken (&) i början av en text; {_QUOTE_IT}",
     "tag": f"ett utropstecken (!) i början av en text; {_QUOTE_IT}",
+    "directive": "en rad som börjar med procenttecken (%) läses som ett YAML-direktiv; ta bort "
+                 f"raden, eller {_QUOTE_IT} om den hör till en text",
     "depth": "uppgifterna är inlagda i varandra i fler än 40 nivåer; kontrollera indragen "
              "och hakparenteserna [ ] och klamrarna { } här",
 }
@@ -68,6 +72,8 @@ def syntax_hint(exc: yaml.MarkedYAMLError, text: str):
                                        "while scanning a tag")):
         start = exc.context_mark or mark
         return start, _REFUSED[{"*": "alias", "&": "anchor"}.get(text[start.index], "tag")]
+    if problem.startswith("found undefined tag handle"):  # '!e!x', a tag of a kind never declared
+        return mark, _REFUSED["tag"]
     if problem.startswith("found unknown escape character"):
         return mark, ('ett bakåtsnedstreck (\\) i en text inom "…"; skriv det dubbelt (\\\\) '
                       "eller sätt texten inom '…'")
@@ -93,10 +99,11 @@ def syntax_hint(exc: yaml.MarkedYAMLError, text: str):
     return mark, "raden kan inte läsas; kontrollera citattecken, kolon och indrag här och på raden ovanför"
 
 
-# A no-break or zero-width space pasted from Word or the web, where YAML needs a plain
-# space: in the indentation, or between a key's colon and its value.
-_HIDDEN_SPACE = re.compile("^[ \t]*(?:- )?([\u00a0\u2007\u202f\u200b\ufeff])"
-                           "|^[ \t]*(?:- )?[^\\s:#'\"][^:\n]*:([\u00a0\u2007\u202f\u200b])")
+# A no-break space pasted from Word or the web where YAML needs a plain space: in the
+# indentation, or between a key's colon and its value. (The reader refuses a zero-width
+# space before YAML reads the file.)
+_HIDDEN_SPACE = re.compile("^[ \t]*(?:- )?([\u00a0\u2007\u202f])"
+                           "|^[ \t]*(?:- )?[^\\s:#'\"][^:\n]*:([\u00a0\u2007\u202f])")
 
 
 def _hidden_space(text: str, marks: list):
@@ -108,7 +115,7 @@ def _hidden_space(text: str, marks: list):
         if found:
             group = 1 if found.group(1) else 2
             where = yaml.Mark("", 0, number, found.start(group), None, None)
-            return where, (f"ett osynligt tecken ({ord(found.group(group)):#06x}, ofta inklistrat från Word "
+            return where, (f"ett osynligt tecken ({named(found.group(group))}, ofta inklistrat från Word "
                            "eller webben) där det ska stå ett vanligt mellanslag; skriv om mellanrummet")
     return None
 

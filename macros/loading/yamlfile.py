@@ -16,8 +16,9 @@ from typing import NamedTuple
 
 import yaml
 
-from . import regular
+from . import characters, regular
 from .errors import DataError
+from .numbers import EXPECTED_OR_TEXT, MAX_DIGITS, Unbounded, check_digits
 from .yaml_hints import Refused, syntax_hint
 
 
@@ -68,7 +69,6 @@ class YamlList(list):
 
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _DECIMAL = re.compile(r"^[-+]?(0|[1-9][0-9]*)\.[0-9]+$")
-_HIDDEN_BREAKS = "\u2028\u2029\x85"  # line breaks to YAML, not to an editor
 _NUMBER_START = frozenset("+-0123456789")
 
 # Limits far above any real plan (the largest file is ~40 kB, the longest text ~4 000
@@ -89,22 +89,45 @@ def _location(path: str, mark) -> Location:
 _SPECIAL = {**dict.fromkeys(("", "~", "null", "Null", "NULL")), "true": True, "false": False}
 
 
-def _scalar(node: yaml.ScalarNode, path: str):
+def _scalar(node: yaml.ScalarNode, path: str, escapes: str | None):
     text = node.value
     if "[" in text or len(text) > MAX_TEXT:
         _text_limits(node, path)
     if node.style:
-        # Quoted or block scalars are always text (a plain one's style is "" or None).
+        # Quoted or block scalars are always text (a plain one's style is "" or None); in
+        # double quotes an escape ("\\x01", "\\u202e") can make any character.
+        if node.style == '"' and escapes is not None:
+            _escaped_characters(node, path, escapes)
         return text
     if text in _SPECIAL:
         return _SPECIAL[text]
     if text[0] not in _NUMBER_START:
         return text
     if _INT.match(text):
+        _bounded(node, path, text.lstrip("+-"), "")
         return int(text)
     if _DECIMAL.match(text):
+        _bounded(node, path, *text.lstrip("+-").split("."))
         return Decimal(text)
     return text
+
+
+def _escaped_characters(node: yaml.ScalarNode, path: str, escapes: str) -> None:
+    """Refuse a character that an escape in double quotes made and the file's text would not have
+    held (characters.py); only a text written with a backslash is searched."""
+    if "\\" in escapes[node.start_mark.index:node.end_mark.index]:
+        refused = characters.IN_TEXT.search(node.value)
+        if refused:
+            raise _refused(_location(path, node.start_mark), refused.group(), escaped=True)
+
+
+def _bounded(node: yaml.ScalarNode, path: str, whole: str, fraction: str) -> None:
+    """Refuse a figure with more digits than a plan's figures have (numbers.py), before
+    Python turns its digits into a number."""
+    try:
+        check_digits(whole, fraction)
+    except Unbounded as exc:
+        raise DataError(_location(path, node.start_mark), str(exc), expected=EXPECTED_OR_TEXT) from None
 
 
 def _text_limits(node: yaml.ScalarNode, path: str) -> None:
@@ -146,21 +169,22 @@ def _property_at_start(text: str) -> bool:
     return False
 
 
-def _convert(node: yaml.Node, path: str, text: str | None, depth: int = 0):
+def _convert(node: yaml.Node, path: str, text: str | None, escapes: str | None, depth: int = 0):
     """Plain values from nodes. libyaml's composer lets anchors, aliases, tags and any depth
     through, which the Python composer refuses: a collection nested too deep raises _Unsure,
     and so, with `text`, does a node starting with one of those (a node's mark is where its
     anchor or tag is written, an alias is its anchor's node), so that the Python composer
-    reads the file again. `text` is None where no node can start so (_property_at_start)."""
+    reads the file again. `text` is None where no node can start so (_property_at_start);
+    `escapes` is the file's text if it has a backslash, which starts an escape in double quotes."""
     if text is not None and text[node.start_mark.index:node.start_mark.index + 1] in _PROPERTY:
         raise _Unsure
     if node.__class__ is _SCALAR:
-        return _scalar(node, path)
+        return _scalar(node, path, escapes)
     if depth >= MAX_DEPTH:
         raise _Unsure
     depth += 1
     if isinstance(node, yaml.SequenceNode):
-        result = YamlList([_convert(item, path, text, depth) for item in node.value])
+        result = YamlList([_convert(item, path, text, escapes, depth) for item in node.value])
         result.file, result.mark = path, node.start_mark
         result.item_marks = [item.start_mark for item in node.value]
         return result
@@ -169,24 +193,38 @@ def _convert(node: yaml.Node, path: str, text: str | None, depth: int = 0):
         result.file, result.mark = path, node.start_mark
         result.key_marks = marks = {}
         for key_node, value_node in node.value:
-            key = _convert(key_node, path, text, depth)
+            key = _convert(key_node, path, text, escapes, depth)
             if isinstance(key, bool):
                 key = key_node.value  # 'true:' is a (misspelt) key, not a truth value
             elif not isinstance(key, (str, int)):
                 raise DataError(_location(path, key_node.start_mark),
                                 "en nyckel måste vara ett ord eller ett årtal",
                                 found=repr(key_node.value))
-            if key in result:
+            same = key if key in result else (  # (only a key that can be a number can be one twice)
+                _same_key(key, result) if key.__class__ is int or key[:1] in _NUMBER_START else None)
+            if same is not None:
                 raise DataError(
                     _location(path, key_node.start_mark),
-                    f"nyckeln '{key}' står två gånger i samma avsnitt "
-                    f"(första gången på rad {result.location_of(key).line})",
+                    f"nyckeln '{same}' står två gånger i samma avsnitt "
+                    f"(första gången på rad {result.location_of(same).line})",
                     expected="varje nyckel en gång; ta bort eller slå ihop den ena",
                 )
-            result[key] = _convert(value_node, path, text, depth)
+            result[key] = _convert(value_node, path, text, escapes, depth)
             marks[key] = key_node.start_mark
         return result
     raise DataError(_location(path, node.start_mark), "okänd YAML-konstruktion")
+
+
+def _same_key(key, mapping: dict):
+    """The key of `mapping` that means the same as `key` though written otherwise, or None: a
+    year in quotes ("2025") and without (2025) are the same key to every reader."""
+    if key.__class__ is int:
+        other = str(key)
+    elif _INT.match(key) and len(key) <= MAX_DIGITS + 1:
+        other = int(key)
+    else:
+        return None
+    return other if other in mapping else None
 
 
 class _Refusals:
@@ -194,10 +232,15 @@ class _Refusals:
 
     An '&', '*' or '!' typed first in an unquoted text makes YAML read an anchor,
     an alias or a tag: the text silently loses its first word, or one edit
-    changes several places unseen. The data has no need of them.
+    changes several places unseen; a line starting with '%' is a directive that
+    changes what the tags mean. The data has no need of any of them.
     """
 
     depth = 0
+
+    def scan_directive(self):
+        # '%YAML 1.1', '%TAG ! …' or any other line starting with '%' before the data.
+        raise Refused(problem="directive", problem_mark=self.get_mark())
 
     def compose_node(self, parent, index):
         event = self.peek_event()
@@ -207,8 +250,7 @@ class _Refusals:
             raise Refused(problem="alias", problem_mark=event.start_mark)
         if event.anchor is not None:
             raise Refused(problem="anchor", problem_mark=event.start_mark)
-        tag = getattr(event, "tag", None)
-        if tag and not tag.startswith("tag:"):
+        if getattr(event, "tag", None) is not None:  # '!x', '!!str', '!<…>': all typed by mistake
             raise Refused(problem="tag", problem_mark=event.start_mark)
         self.depth += 1
         try:
@@ -236,6 +278,11 @@ def _shallow(text: str) -> bool:
             and _WIDE_LINE_START.search("\n" + text) is None)
 
 
+def _directive_possible(text: str) -> bool:
+    """A line starts with '%' (libyaml reads a directive and tells nothing of it)."""
+    return text.startswith("%") or "\n%" in text
+
+
 if yaml.__with_libyaml__:
     class _CLoader(yaml.CSafeLoader):
         """libyaml's composer, without working out each node's tag (nothing here reads tags)."""
@@ -255,7 +302,8 @@ else:  # PyYAML built without libyaml
 def _convert_text(text: str, raw: bytes, path: str):
     """The document's values, or _EMPTY; raises yaml's errors, Refused or DataError as PyYAML's Python
     parser and the refusals give them. `raw` is the text in UTF-8, as read."""
-    if _CLoader is not None and _shallow(text):
+    escapes = text if "\\" in text else None
+    if _CLoader is not None and _shallow(text) and not _directive_possible(text):
         try:
             # Reading the text into nodes in C is most of the time; when libyaml finds a
             # problem or the nodes hold a refused construction, the Python parser reads the
@@ -265,11 +313,21 @@ def _convert_text(text: str, raw: bytes, path: str):
             node = yaml.compose(raw, Loader=_CLoader)
             if node is None:
                 return _EMPTY
-            return _convert(node, path, text if _property_at_start(text) else None)
+            return _convert(node, path, text if _property_at_start(text) else None, escapes)
         except Exception:  # noqa: BLE001 - the Python parser gives the message
             pass
     node = yaml.compose(text, Loader=_Composer)
-    return _EMPTY if node is None else _convert(node, path, None)
+    return _EMPTY if node is None else _convert(node, path, None, escapes)
+
+
+def _refused(where: Location, char: str, escaped: bool) -> DataError:
+    problem, expected = characters.refusal(char, escaped)
+    return DataError(where, problem, expected=expected)
+
+
+def _position(path: str, text: str, at: int) -> Location:
+    before = text[:at]
+    return Location(path, before.count("\n") + 1, at - before.rfind("\n"))
 
 
 def load(path: Path, display_name: str) -> object:
@@ -297,25 +355,17 @@ def load(path: Path, display_name: str) -> object:
         ) from None
     if text.startswith("\ufeff"):
         text, raw = text[1:], raw[3:]  # (a byte-order mark is three bytes in UTF-8)
-    hidden = [at for at in map(text.find, _HIDDEN_BREAKS) if at >= 0]  # (faster than a regex)
-    if hidden:
-        # Pasted from Word or a PDF: YAML takes it for a new line, the editor shows none, so
-        # every later line number would be off by one and a block text would end mid-line.
-        at = min(hidden)
-        before = text[:at]
-        where = Location(display_name, before.count("\n") + 1, at - before.rfind("\n"))
-        raise DataError(where, "texten innehåller en osynlig radbrytning (tecknet "
-                               f"{ord(text[at]):#06x}, ofta inklistrat från Word eller en pdf)",
-                        expected="ett mellanslag eller en vanlig radbrytning i stället för tecknet")
+    at = characters.refused_in_file(text)
+    if at >= 0:
+        # Pasted from Word or a PDF. A hidden line break is a new line to YAML but not in the
+        # editor, so that every later line number would be off by one.
+        raise _refused(_position(display_name, text, at), text[at], escaped=False)
     try:
         value = _convert_text(text, raw, display_name)
     except yaml.reader.ReaderError as exc:
         # Control characters (a NUL, a pasted binary) are valid UTF-8 but no text.
-        before = text[: exc.position]
-        where = Location(display_name, before.count("\n") + 1, exc.position - before.rfind("\n"))
-        raise DataError(where, f"filen innehåller ett styrtecken (tecken {exc.character:#06x}) som inte "
-                               "hör hemma i en textfil",
-                        expected="en YAML-fil sparad som text (UTF-8); är det rätt fil?") from None
+        raise _refused(_position(display_name, text, exc.position), chr(exc.character),
+                       escaped=False) from None
     except yaml.MarkedYAMLError as exc:
         mark, hint = syntax_hint(exc, text)
         where = _location(display_name, mark) if mark else start
