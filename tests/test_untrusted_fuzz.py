@@ -10,7 +10,8 @@ A property test draws hostile changes of every kind a pull request can carry and
   numbers, every class of character (controls, C1, surrogates, bidirectional overrides,
   invisible format characters, valid letters and emoji), long and deeply nested values,
   YAML tags and directives, hostile addresses;
-- hostile commit messages and commit dates (the history the pages' dates come from).
+- hostile commit messages and commit dates, on the published branch or merged into it
+  (the history the pages' dates come from).
 
 Every case must end within BOUND seconds, in a site that is built (the data was acceptable)
 or in a Swedish message that names a file and line; never in a traceback. No case may
@@ -27,6 +28,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -34,6 +36,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import ROOT, build
+from macros.loading.changes import read_changes
+from test_untrusted_history import A, B, C, NOW, at, commit, git, shown_plainly
 
 BOUND = 60  # seconds for one validate; a real one takes about 2 s
 BUILD_BOUND = 300  # seconds for one build on a shared two-core machine
@@ -307,3 +311,44 @@ def test_a_build_of_odd_but_valid_values_publishes_them_exactly(pristine, tmp_pa
     page = (site / "vasterbotten" / "planer" / "hsn-namndplan-2025" / "index.html").read_text(encoding="utf-8")
     import html
     assert html.escape(odd, quote=False) in page
+
+
+# --- hostile histories: any message, any date, on the published branch or merged into it ----
+
+MESSAGES = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200)
+STAMPS = st.one_of(st.integers(0, 2**32), st.sampled_from([0, at("1999-12-31"), at("2005-04-06"),
+                                                          at("2005-04-07"), NOW, NOW + 86_400 * 2,
+                                                          2**33]))
+GIT_BIRTH = "2005-04-07"
+
+
+@settings(max_examples=max(EXAMPLES // 4, 5), deadline=None, derandomize=bool(os.environ.get("CI")),
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(steps=st.lists(st.tuples(MESSAGES, STAMPS, st.sampled_from([A, B, C]), st.booleans()),
+                      min_size=1, max_size=5))
+def test_no_history_shapes_or_forges_the_dates(steps, tmp_path):
+    """Commits with any message and any date, some on a branch merged into main: every file
+    read is a file that changed, every date shown lies between git's first release and the
+    build's clock and never goes backwards along the branch, and every subject is plain."""
+    repo = tmp_path / f"history-{next(CASES)}"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    commit(repo, "start", at("2020-01-01"), {A: "a: 0\n"})
+    for number, (message, stamp, name, merged) in enumerate(steps):
+        if merged:
+            git(repo, "checkout", "-q", "-b", f"b{number}")
+            commit(repo, message or "x", stamp, {name: f"x: {number}\n"})
+            git(repo, "checkout", "-q", "main")
+            git(repo, "merge", "-q", "--no-ff", "-m", "Sammanfogning", f"b{number}", when=NOW - 10)
+        else:
+            commit(repo, message or "x", stamp, {name: f"x: {number}\n"})
+    log = read_changes(repo, now=NOW)
+    assert set(log.last_changed) <= {A, B, C}
+    limit = time.strftime("%Y-%m-%d", time.gmtime(NOW + 86_400))
+    dates = [change.date for change in log.changes]
+    assert all(date == "" or GIT_BIRTH <= date <= limit for date in dates), dates
+    shown = [date for date in dates if date]
+    assert shown == sorted(shown, reverse=True), shown
+    assert all(shown_plainly(change.subject) for change in log.changes)
+    for date in log.last_changed.values():
+        assert date == "" or GIT_BIRTH <= date <= limit
