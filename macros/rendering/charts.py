@@ -194,6 +194,7 @@ class Chart:
     y_ticks: list[tuple[float, str]] = field(default_factory=list)
     plot: tuple[float, float, float, float] = (0, 0, 0, 0)  # left, top, right, bottom
     gap: tuple[float, float] | None = None  # a broken axis: y of zero and of the drawn range's bottom
+    scale: Scale | None = None
 
 
 # A broken axis: zero at the bottom, the break mark above it, the values' range above that.
@@ -214,7 +215,7 @@ def line_chart(history: History, compact: bool = False, axes: TableAxes | None =
     chart = Chart(width, height, compact, f"{definition.name}: utfall och målnivåer"
                   + (f". {scale.description}" if scale else ""),
                   description + (f" {scale.description}" if scale and scale.broken else ""),
-                  plot=(left, top, right, bottom))
+                  plot=(left, top, right, bottom), scale=scale)
     if not values:
         return chart
     years = sorted({year for _, _, points in raw for year, _ in points})
