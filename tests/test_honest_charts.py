@@ -225,11 +225,18 @@ def test_every_history_table_fits_its_column_at_1280_and_is_readable_at_375(site
     narrow.close()
 
 
+# Text a reader sees: text nodes in a box wider than the 1 px of screen-reader-only text, or the
+# cell's ::after content (its visible part, before the slash of the alternative text).
 EMPTY_SHOWN = """() => [...document.querySelectorAll('article td.op-empty')].filter(c => c.getClientRects().length)
   .map(c => {
+    const walker = document.createTreeWalker(c, NodeFilter.SHOW_TEXT);
+    let text = '';
+    while (walker.nextNode()) {
+      if (walker.currentNode.parentElement.getBoundingClientRect().width > 2) text += walker.currentNode.textContent;
+    }
     const after = getComputedStyle(c, '::after').content;
     const dash = after && after !== 'none' && after !== 'normal' ? after.split(' / ')[0].replace(/"/g, '') : '';
-    return [c.dataset.label, (c.innerText.trim() || dash).trim()];
+    return [c.dataset.label, (text.trim() || dash).trim()];
   })"""
 
 
