@@ -110,10 +110,18 @@ class PageContext:
 
     # --- indicators: history, status, charts ---------------------------------
 
-    def chart(self, history: m.History, compact: bool = False) -> Markup:
+    def chart(self, history: m.History, compact: bool = False, axes: charts.TableAxes | None = None) -> Markup:
         self._charts += 1
-        chart = charts.line_chart(history, compact)
+        chart = charts.line_chart(history, compact, axes)
         return Markup(render("charts/line.svg", chart=chart, chart_id=f"diagram-{self._charts}"))
+
+    def small_charts(self, plan: m.Plan, rows: list[m.Indicator]) -> dict[str, Markup]:
+        """The small charts of one table's rows (by row id) that have numbers to draw, on the years and
+        value axes they share (charts.shared_axes): rows compare by height and by year."""
+        drawn = {row.id: self.corpus.history(plan, row) for row in rows}
+        drawn = {row_id: h for row_id, h in drawn.items() if h.chartable()}
+        axes = charts.shared_axes(list(drawn.values()))
+        return {row_id: self.chart(h, compact=True, axes=axes) for row_id, h in drawn.items()}
 
     def legend(self, history: m.History) -> Markup:
         return Markup(render("charts/legend.html", chart=charts.line_chart(history), history=history))
