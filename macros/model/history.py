@@ -175,6 +175,11 @@ class History:
         """The series' name where the source writes it out, else its abbreviation as the source has it."""
         return self.definition.series_names.get(series) or series
 
+    def series_label(self, series: str) -> str:
+        """"Region X (RX)" where a source writes the name out, else "RX" alone."""
+        name = self.definition.series_names.get(series)
+        return f"{name} ({series})" if name else series
+
     def figures_of(self, kind: str, year: int, series: str) -> list[Figure]:
         return [f for f in self.figures if f.kind == kind and f.year == year and f.series == series]
 

@@ -18,6 +18,7 @@ from decimal import Decimal
 from ..model import History
 from ..model.history import OUTCOME, TARGET
 from .formatting import number, quantity
+from .text import plain
 
 MARKERS = ("circle", "triangle", "square", "diamond")
 
@@ -86,7 +87,7 @@ def line_chart(history: History, compact: bool = False) -> Chart:
     raw = [r for r in raw if r[2]]
     values = [v for _, _, points in raw for _, v in points]
     years = sorted({year for _, _, points in raw for year, _ in points})
-    chart = Chart(width, height, compact, f"{definition.name}: utfall och målnivåer",
+    chart = Chart(width, height, compact, f"{plain(definition.name)}: utfall och målnivåer",
                   _description(history, raw), plot=(left, top, right, bottom))
     if not values:
         return chart
@@ -118,7 +119,7 @@ def _description(history: History, raw) -> str:
     unit = history.definition.unit
     parts = []
     for series, kind, points in raw:
-        who = f"{history.series_name(series)} ({series}), " if series else ""
+        who = f"{history.series_label(series)}, " if series else ""
         what = "utfall" if kind == OUTCOME else "målnivå"
         values = ", ".join(f"{year}: {quantity(v, unit)}" for year, v in points)
         parts.append(f"{who}{what} {values}")
