@@ -46,6 +46,11 @@ def define_env(env):
         return pages.region_list(corpus(), here())
 
     @env.macro
+    def document_list() -> str:
+        """Every plan and set of minutes with what it is, as its data says (status, decision)."""
+        return pages.document_list(corpus(), here())
+
+    @env.macro
     def plan_goal(region_id: str, plan_id: str, goal_id: str, level: int = 2) -> str:
         """One goal (or goal area) of a plan, with its text, indicators and commitments."""
         the_plan = plan(region_id, plan_id)

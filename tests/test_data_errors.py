@@ -53,7 +53,8 @@ VB_HME_CHEFER = ('plan rs-namndplan-2023 → kapitel "Regionmål och uppföljnin
                  '→ delmål "Chefer har starkare förutsättningar att leda" → indikator "Hållbart '
                  'medarbetarengagemang för chefer ska öka"')
 PLAN_KEYS = ("beslut, beslutad_av, beslutsdatum, diarienummer, fotnoter, id, kapitel, målstruktur, "
-             "organ, original, period, region, status, titel, typ, uppgifter_från_protokoll, ändrad")
+             "om_indikatorerna, organ, original, period, region, status, titel, typ, uppgifter_från_protokoll, "
+             "ändrad")
 BODIES = "hsf, hsn, hsu, rf, rlf, rs, rs-finansutskott, run"
 ID_RULE = ("små bokstäver a–z, siffror och bindestreck, till exempel 'kariesfria-6-aringar' "
            "(å, ä, ö skrivs a, a, o)")
@@ -514,6 +515,16 @@ MISTAKES = {
         "{file}, rad {line}, kolumn 5: citatet står inte ordagrant i § 92\n"
         f"  plats: {HSN_PLAN} → uppgifter_från_protokoll → belopp\n"
         "  förväntade: paragrafens egna ord, kopierade ur protokollet"),
+    "a plan's statement about its indicators that its text does not make": Mistake(
+        VB_HSN, "hämtade från data inom Region Västerbotten.\"", "hämtade från Kolada.\"",
+        "{file}, rad {line}, kolumn 5: citatet står inte ordagrant i kapitlet 'Beskrivning av uppföljning'\n"
+        "  plats: plan hsn-namndplan-2025 → om_indikatorerna → källor\n"
+        "  förväntade: planens egna ord, kopierade ur kapitlets text"),
+    "a plan's statement about its indicators in a chapter it does not have": Mistake(
+        RS, "    kapitel: inledning\n    citat: \"Där", "    kapitel: inledningen\n    citat: \"Där",
+        "{file}, rad {line}, kolumn 5: planen har inget kapitel 'inledningen'\n"
+        "  plats: plan rs-verksamhetsplan-2025-2027 → om_indikatorerna → bedömning\n"
+        "  förväntade: id för kapitlet där planen säger det, till exempel inledning"),
     "unknown § in the plan's decisions": Mistake(
         HSN, "paragraf: p92", "paragraf: p29",
         "{file}, rad {line}, kolumn 5: paragrafen 'p29' finns inte i protokollet hsu-2023-12-07\n"

@@ -60,7 +60,8 @@ DEFS: dict = {
                                               "media_type": _s("Mediatyp, till exempel text/csv")}),
     "column": _obj("En värdekolumn", {"kind": {"enum": ["utfall", "målnivå"]}, "year": {"type": "integer"},
                                       "heading": _s("Kolumnens rubrik")}),
-    "series_def": _obj("En serie (organisation)", {"id": _s("Seriens id"), "name": _s("Seriens namn")}),
+    "series_def": _obj("En serie (organisation)", {"id": _s("Seriens id, som källan förkortar den")}, {
+        "name": _s("Seriens namn, bara där en källa skriver ut det")}),
     "indicator": _obj("En indikator med utfall och målnivåer", {
         "id": _ID, "name": _MD, "kind": {"enum": ["kvantitativ", "kvalitativ"]},
         "outcomes": _YEAR_KEYS, "targets": _YEAR_KEYS, "series": _arr(_ref("series_def"))}, {
@@ -123,7 +124,11 @@ DEFS: dict = {
         "chapters": _arr(_ref("chapter")), "url": _URL, "downloads": _arr(_ref("download"))}, {
         "$schema": _URL, "status": {"enum": ["utkast", "föreslagen", "beslutad"]},
         "decision_date": _DATE, "decided_by": _ID, "case_number": _s("Diarienummer"),
-        "original": _ref("original"), "changed": _DATE, "minutes_facts": _ref("minutes_facts")}),
+        "original": _ref("original"), "changed": _DATE, "minutes_facts": _ref("minutes_facts"),
+        "statements": _obj("Vad planens egen text säger om alla dess indikatorer", {}, {
+            "scale": _ref("plan_statement"), "sources": _ref("plan_statement")})}),
+    "plan_statement": _obj("Planens egna ord, ordagrant, och kapitlet där de står", {
+        "chapter_id": _ID, "quote": _MD}),
     "minutes_facts": _obj("Uppgifter i planen som kommer ur en paragraf i ett protokoll, inte ur planens text", {
         "meeting_id": _ID, "paragraph_id": _ID,
         "keys": _arr(_s("En nyckel i planens data, till exempel titel eller status"))}, {

@@ -160,11 +160,11 @@ def parse_indicator(row: Fields, kind: str, columns: Optional[list[m.Column]]) -
     indicator.indicator_id = _register_entry(row, row.identifier("indikator", required=False) or indicator.id)
     for index, item in row.items("serier"):
         if isinstance(item, str):
-            indicator.series.append(m.Series(item, item))
+            indicator.series.append(m.Series(item, ""))  # no name the source does not write
         elif isinstance(item, YamlMap):
             series = row.here(item)
             series.check("common#seriesDefinition")
-            indicator.series.append(m.Series(series.text("id", True), series.text("namn", True)))
+            indicator.series.append(m.Series(series.text("id", True), series.text("namn")))
         else:
             row.item_error("serier", index, f"serie {index + 1} har fel typ", found=describe(item),
                            expected="en förkortning, eller {id: RVN, namn: Region Västernorrland}")

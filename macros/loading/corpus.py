@@ -99,7 +99,16 @@ def _load_corpus(data_dir: Path, processes: int) -> m.Corpus:
         region.plans.sort(key=lambda p: (p.body_id, -p.period.start, p.id))
         region.meetings.sort(key=lambda meeting: (meeting.dates[0] if meeting.dates else "", meeting.id))
         region.follow_ups.sort(key=lambda f: (f.date, f.id))
+        _placed_kinds(region)
     return m.Corpus(regions)
+
+
+def _placed_kinds(region: m.Region) -> None:
+    """An indicator is qualitative where a plan places it: under "Indikator - kvalitativ"."""
+    qualitative = {row.indicator_id for plan in region.plans for row in plan.indicators()
+                   if row.kind == "kvalitativ"}
+    for ident, definition in region.indicators.items():
+        definition.qualitative = ident in qualitative
 
 
 def _contexts(folder: str, found: files.DataFiles, prints: Fingerprints) -> dict[str, bytes]:

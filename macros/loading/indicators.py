@@ -18,7 +18,7 @@ def _series(fields: Fields) -> list[m.Series]:
     found = []
     for series in fields.maps("serier", lambda s, i: label(s, "serie", i, "id")):
         series.check("common#seriesDefinition")
-        found.append(m.Series(series.text("id", True), series.text("namn", True)))
+        found.append(m.Series(series.text("id", True), series.text("namn")))
     return found
 
 
@@ -35,7 +35,7 @@ def parse_register(doc: Fields, region: m.Region) -> dict[str, m.IndicatorDefini
             region_id=region.id, name=item.text("namn", True),
             unit=item.text("enhet"), description=item.text("beskrivning"),
             direction=item.choice("riktning", "indikatorer#indicator", required=False),
-            direction_basis=item.text("riktning_grund"), qualitative=item.flag("kvalitativ"),
+            direction_basis=item.text("riktning_grund"),
             periodicity=item.text("periodicitet"), source=item.text("källa"), series=_series(item))
         if definition.direction == BAND:
             definition.band = _band(item)

@@ -80,6 +80,7 @@ def parse_plan(doc: Fields) -> m.Plan:
         minutes_facts=minutes_facts,
         original=parse_original(doc), changed=parse_changed(doc),
     )
+    plan.statements = _indicator_statements(doc, plan)
     notes = doc.sub("fotnoter", required=False)
     for number in plan.footnotes:
         if number not in doc.errors.placed and "" not in doc.errors.placed and notes is not None:
@@ -144,15 +145,47 @@ def _minutes_facts(doc: Fields, meetings: dict) -> m.MinutesFacts | None:
     return m.MinutesFacts(meeting_id, paragraph_id, keys, figures)
 
 
+def _indicator_statements(doc: Fields, plan: m.Plan) -> m.IndicatorStatements:
+    """`om_indikatorerna`: what the plan's text says about its indicators, each quote checked
+    against the chapter it names, so that the site says it only where the plan does."""
+    statements = doc.sub("om_indikatorerna", required=False)
+    if statements is None:
+        return m.IndicatorStatements()
+    statements.check("plan#indicatorStatements")
+    found = {}
+    for key, attribute in (("bedömning", "scale"), ("källor", "sources")):
+        statement = statements.sub(key, required=False)
+        if statement is None:
+            continue
+        statement.check("plan#planStatement")
+        chapter_id, quote = statement.identifier("kapitel"), statement.text("citat", True)
+        chapter = next((c for c in plan.all_chapters() if c.id == chapter_id), None)
+        if chapter is None:
+            if chapter_id:
+                statement.error("kapitel", f"planen har inget kapitel '{chapter_id}'",
+                                expected="id för kapitlet där planen säger det, till exempel inledning")
+            continue
+        if quote and _words(quote) not in _words(" ".join(_block_texts(chapter.blocks))):
+            statement.error("citat", f"citatet står inte ordagrant i kapitlet '{chapter.heading}'",
+                            expected="planens egna ord, kopierade ur kapitlets text")
+            continue
+        found[attribute] = m.PlanStatement(chapter.id, quote)
+    return m.IndicatorStatements(**found)
+
+
 def _texts(paragraph: m.MinutesParagraph) -> list[str]:
     """The running text of a §: its sections' paragraphs and list items."""
+    return [text for section in paragraph.sections for text in _block_texts(section.blocks)]
+
+
+def _block_texts(blocks: list) -> list[str]:
+    """The running text of blocks: paragraphs and list items."""
     texts = []
-    for section in paragraph.sections:
-        for block in section.blocks:
-            if isinstance(block, m.Paragraphs):
-                texts.append(block.text)
-            elif isinstance(block, m.BulletList):
-                texts.extend(block.items)
+    for block in blocks:
+        if isinstance(block, m.Paragraphs):
+            texts.append(block.text)
+        elif isinstance(block, m.BulletList):
+            texts.extend(block.items)
     return texts
 
 

@@ -15,8 +15,8 @@ from .minutes import (InformationItem, Meeting, MinutesNote, MinutesParagraph, M
                       ParagraphDecision, Person, Section, Signatory)
 from .plan import (Annex, Annexes, Assignment, AssignmentTable, Block, BulletList, Chapter,
                    Commitments, ComparedFigure, ComparedFigures, FootnoteRefs, GoalOverview,
-                   Indicator, IndicatorTable, LegalEntities, LegalEntity, Measure, Measures,
-                   MinutesFacts, MissingFigure, Paragraphs, Plan, PlanDecision, Risks, SubGoal,
+                   Indicator, IndicatorStatements, IndicatorTable, LegalEntities, LegalEntity, Measure, Measures,
+                   MinutesFacts, MissingFigure, Paragraphs, Plan, PlanDecision, PlanStatement, Risks, SubGoal,
                    SubGoalTable, SubHeading, Table, TableRow)
 from .region import Body, FrameworkSource, GoalArea, GoalFramework, Region, RegionGoal
 from .values import Column, Original, Period, Series, Value
@@ -24,10 +24,10 @@ from .values import Column, Original, Period, Series, Value
 __all__ = [
     "Annex", "Annexes", "Change", "ChangeLog", "Assignment", "AssignmentTable", "Block", "Body", "BulletList", "Chapter",
     "Column", "Commitments", "ComparedFigure", "ComparedFigures", "Corpus", "Figure", "FollowUp", "FootnoteRefs", "FrameworkSource", "GoalArea",
-    "GoalFramework", "GoalOverview", "History", "Indicator", "IndicatorDefinition", "IndicatorTable",
+    "GoalFramework", "GoalOverview", "History", "Indicator", "IndicatorDefinition", "IndicatorStatements", "IndicatorTable",
     "InformationItem", "Judgement", "KeptApart", "LegalEntities", "LegalEntity", "Measure", "Measures",
     "Meeting", "MinutesFacts", "Original", "MinutesNote", "MinutesParagraph", "Motion", "ParagraphDecision", "Paragraphs",
-    "Period", "Person", "Plan", "MissingFigure", "PlanDecision", "Region", "RegionGoal", "ReportedOutcome",
+    "Period", "Person", "Plan", "MissingFigure", "PlanDecision", "PlanStatement", "Region", "RegionGoal", "ReportedOutcome",
     "Risks", "Section", "Series", "Signatory", "Source", "SubGoal", "SubGoalTable", "SubHeading",
     "Summary", "Table", "TableRow", "Value", "summarise",
 ]

@@ -36,7 +36,7 @@ class IndicatorDefinition:
     direction: str = ""  # HIGHER, LOWER, BAND, or "" where the sources do not show it
     direction_basis: str = ""
     band: Optional[tuple[Decimal, Decimal]] = None  # with BAND: the good interval, inclusive
-    qualitative: bool = False
+    qualitative: bool = False  # placed under "Indikator - kvalitativ" in a plan (set on loading)
     periodicity: str = ""
     source: str = ""
     series: list[Series] = field(default_factory=list)

@@ -268,6 +268,22 @@ class MinutesFacts:
     figures: Optional[ComparedFigures] = None
 
 
+@dataclass(frozen=True)
+class PlanStatement:
+    """Something the plan's own text says about all its indicators, quoted, with the chapter."""
+
+    chapter_id: str
+    quote: str  # the plan's words, verbatim (checked against the chapter's text)
+
+
+@dataclass(frozen=True)
+class IndicatorStatements:
+    """What a plan states about its indicators (om_indikatorerna): only what its text says."""
+
+    scale: Optional[PlanStatement] = None  # that qualitative outcomes are Ja, Delvis or Nej
+    sources: Optional[PlanStatement] = None  # where the figures come from
+
+
 @dataclass
 class Plan:
     id: str
@@ -285,6 +301,7 @@ class Plan:
     footnotes: dict[str, str]
     chapters: list[Chapter]
     minutes_facts: Optional[MinutesFacts] = None
+    statements: IndicatorStatements = field(default_factory=IndicatorStatements)
 
     def from_minutes(self, key: str) -> bool:
         """Whether the value of a plan key ("status") comes from the minutes, not the plan's text."""
@@ -330,6 +347,18 @@ class Plan:
 
     def indicator(self, indicator_id: str) -> Optional[Indicator]:
         return next((i for i in self.indicators() if i.id == indicator_id), None)
+
+    def target_row(self, row: Indicator) -> Indicator:
+        """The row whose target cells hold this row's targets: itself, or the row above whose
+        cells the source merged over it ("Samma målnivå som raden ovan")."""
+        seen = {row.id}
+        while row.targets_merged_with and row.targets_merged_with not in seen:
+            above = self.indicator(row.targets_merged_with)
+            if above is None:
+                break
+            seen.add(above.id)
+            row = above
+        return row
 
     def sub_goals(self) -> Iterator[SubGoal]:
         for block in self.blocks(SubGoalTable):

@@ -30,7 +30,7 @@ class Value:
 @dataclass(frozen=True)
 class Series:
     id: str
-    name: str
+    name: str  # "" where the source gives only the abbreviation
 
 
 @dataclass(frozen=True)

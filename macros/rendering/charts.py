@@ -26,6 +26,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from ..model import History
 from ..model.history import OUTCOME, TARGET
 from .formatting import number, quantity
+from .text import plain
 
 MARKERS = ("circle", "triangle", "square", "diamond")
 SHARE = "%"
@@ -212,7 +213,7 @@ def line_chart(history: History, compact: bool = False, axes: TableAxes | None =
     scale = (axes.scale(history) if axes else scale_of(values, chart_unit(history), COMPACT_TICKS if compact else 5)
              ) if values else None
     description = _description(history, raw)
-    chart = Chart(width, height, compact, f"{definition.name}: utfall och målnivåer"
+    chart = Chart(width, height, compact, f"{plain(definition.name)}: utfall och målnivåer"
                   + (f". {scale.description}" if scale else ""),
                   description + (f" {scale.description}" if scale and scale.broken else ""),
                   plot=(left, top, right, bottom), scale=scale)
@@ -247,7 +248,7 @@ def _description(history: History, raw) -> str:
     unit = history.definition.unit
     parts = []
     for series, kind, points in raw:
-        who = f"{history.series_name(series)} ({series}), " if series else ""
+        who = f"{history.series_label(series)}, " if series else ""
         what = "utfall" if kind == OUTCOME else "målnivå"
         values = ", ".join(f"{year}: {quantity(v, unit)}" for year, v in points)
         parts.append(f"{who}{what} {values}")

@@ -15,8 +15,9 @@ from markupsafe import Markup
 
 from .. import model as m
 from .. import urls
-from ..model.history import NO_OUTCOME
+from ..model.history import NO_OUTCOME, RULES
 from . import charts
+from .text import plain
 from .environment import render
 
 
@@ -105,8 +106,14 @@ class PageContext:
     def indicators_href(self, region: m.Region) -> str:
         return self.href(urls.indicators_source(region.id))
 
-    def rules_href(self) -> str:
-        return self.href(urls.RULES_SOURCE)
+    def rules_href(self, rule: str = "") -> str:
+        return self.href(urls.RULES_SOURCE, rule)
+
+    def rule_href(self, rule: str) -> str:
+        """The rule on "Så bedöms måluppfyllelse" that made a judgement (history.RULES)."""
+        if rule not in RULES:
+            raise ValueError(f"no rule '{rule}' on {urls.RULES_SOURCE}")
+        return self.rules_href(rule)
 
     # --- indicators: history, status, charts ---------------------------------
 
@@ -193,7 +200,7 @@ def plan_page(corpus: m.Corpus, plan: m.Plan, published: Published | None = None
 def indicator_page(corpus: m.Corpus, region: m.Region, history: m.History,
                    published: Published | None = None) -> RenderedPage:
     context = PageContext(corpus, urls.indicator_source(region.id, history.definition.id), published)
-    return _page("pages/indicator.html", history.definition.name, context, region, "Indikator",
+    return _page("pages/indicator.html", plain(history.definition.name), context, region, "Indikator",
                  history=history)
 
 
@@ -257,6 +264,11 @@ def _piece(template: str, corpus: m.Corpus, source: str, **values) -> Markup:
 
 def region_list(corpus: m.Corpus, source: str) -> Markup:
     return _piece("pieces/region_list.html", corpus, source,
+                  regions=sorted(corpus.regions.values(), key=lambda r: r.name))
+
+
+def document_list(corpus: m.Corpus, source: str) -> Markup:
+    return _piece("pieces/document_list.html", corpus, source,
                   regions=sorted(corpus.regions.values(), key=lambda r: r.name))
 
 

@@ -19,6 +19,7 @@ from ..loading import load_corpus
 from ..model import Corpus
 from ..rendering import pages
 from ..rendering.pages import Published, RenderedPage
+from ..rendering.text import plain
 
 _cache: dict[str, tuple[tuple, Corpus]] = {}
 
@@ -100,7 +101,7 @@ def generated_pages(corpus: Corpus, published: Published | None = None) -> dict[
                 f"Indikatorer: {region.name}", lambda r=region: pages.indicators_page(corpus, r, published))
         for ident, definition in region.indicators.items():
             made[urls.indicator_source(region.id, ident)] = Generated(
-                definition.name,
+                plain(definition.name),
                 lambda r=region, i=ident: pages.indicator_page(corpus, r, corpus.histories(r)[i], published))
     if published is not None:
         made[urls.OPEN_DATA_SOURCE] = Generated("Öppna data", lambda: pages.open_data_page(corpus, published))
