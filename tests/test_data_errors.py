@@ -862,3 +862,13 @@ def test_a_build_of_a_binary_file_fails_without_traceback(project, tmp_path):
 def test_the_corpus_is_large_enough():
     # The corpus above is the release's list of checked mistakes; keep it growing.
     assert len(MISTAKES) + len(BROKEN_FILES) >= 35
+
+
+def test_a_period_of_one_year_is_named_as_one_year(project):
+    """Nämndplan 2025 (Västerbotten HSN) runs "2025", not "2025–2025", in messages too."""
+    edit(project, VB_HSN, '- {typ: målnivå, år: 2025, rubrik: "Mål 2025"}',
+         '- {typ: målnivå, år: 2026, rubrik: "Mål 2026"}')
+    result = validate(project)
+    assert result.returncode == 1
+    assert "ligger utanför planens period 2025\n" in result.stderr, result.stderr
+    assert "2025–2025" not in result.stderr

@@ -191,7 +191,7 @@ def _region_graph(region: m.Region, settings: Settings, downloads) -> Graph:
         iri = _iri(settings, page, "datamangd")
         body = region.body_name(plan.body_id)
         _dataset(g, settings, iri, f"{body}: {plan.title}, {region.name}",
-                 f"{plan.title} för {body.lower()} i {region.name} ({_period_text(plan.period)}) "
+                 f"{plan.title} för {body.lower()} i {region.name} ({plan.period}) "
                  "som öppna data: mål, indikatorer med utfall och målnivåer, tabeller, åtgärder "
                  "och uppdrag." + _about_original(plan.original),
                  agent, contact, urls.absolute(settings.site_url, page),
@@ -243,10 +243,6 @@ def _dates(g: Graph, iri: URIRef, settings: Settings, item) -> None:
         g.add((iri, DCTERMS.issued, _date(issued)))
     if changed:
         g.add((iri, DCTERMS.modified, _date(changed)))
-
-
-def _period_text(period: m.Period) -> str:
-    return str(period.start) if period.start == period.end else f"{period.start}–{period.end}"
 
 
 def files(corpus: m.Corpus, settings: Settings, downloads, store: FileStore) -> list[Download]:

@@ -139,7 +139,7 @@ def parse_columns(table: Fields) -> Optional[list[m.Column]]:
         seen.add((kind, year))
         if period and kind == "målnivå" and year not in period:
             column.error("år", f"kolumnen '{heading}' ligger utanför planens period "
-                               f"{period.start}–{period.end}",
+                               f"{period}",
                          expected="målnivåer för år inom planperioden")
         if period and kind == "utfall" and year > period.end:
             column.error("år", f"kolumnen '{heading}' ligger efter planens period",

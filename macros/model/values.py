@@ -15,6 +15,10 @@ class Period:
     def __contains__(self, year: int) -> bool:
         return self.start <= year <= self.end
 
+    def __str__(self) -> str:
+        """"2024–2026", or "2025" for one year (never "2025–2025")."""
+        return str(self.start) if self.start == self.end else f"{self.start}–{self.end}"
+
 
 @dataclass(frozen=True)
 class Value:

@@ -55,13 +55,9 @@ def date_range_text(dates: list[str]) -> str:
     return f"{date_text(first)} – {date_text(last)}"
 
 
-def period_text(start: int, end: int) -> str:
-    return str(start) if start == end else f"{start}–{end}"
-
-
 def period(value) -> str:
     """A model Period as text: "2024–2026", or "2025" for one year."""
-    return period_text(value.start, value.end)
+    return str(value)
 
 
 def signed_quantity(value: Decimal, unit: str) -> str:
