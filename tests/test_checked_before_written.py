@@ -24,7 +24,7 @@ CASES = {
         "  förväntade: varje fotnot på ett ställe i texten"),
     "a footnote never placed": (
         RS, "- fotnot: [1, 2, 3]", "- fotnot: [1, 3]",
-        "data/planer/vasternorrland/rs-verksamhetsplan-2025-2027.yml, rad 11, kolumn 3: fotnot 2 "
+        "data/planer/vasternorrland/rs-verksamhetsplan-2025-2027.yml, rad 18, kolumn 3: fotnot 2 "
         "placeras aldrig i texten och skulle inte publiceras\n"
         f"  plats: {RS_PLAN} → fotnoter\n"
         "  förväntade: '- fotnot: 2' i kapitlets innehåll där fotnoten ska stå, eller ta bort fotnoten"),
